@@ -1,0 +1,61 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.api;
+
+/**
+ * The client API of the BFD engine, in the shape of FRR's lib/bfd.h: a client registers interest
+ * in a session (creating it when nobody else has), updates the parameters it wants, and closes its
+ * registration when done. A session created by clients lives while at least one registration does;
+ * a session configured by an operator lives as long as its configuration, whoever listens.
+ */
+public interface BfdSessionService {
+    /**
+     * Registers interest in a session and starts it if it does not run yet. The listener hears
+     * the current status at once, then every later transition.
+     *
+     * @param key the session
+     * @param params the timers this client wants; an operator's configuration takes precedence
+     * @param listener receives transitions
+     * @return the registration; close it to unregister
+     */
+    Registration register(SessionKey key, SessionParams params, SessionListener listener);
+
+    /**
+     * The last known status of a session.
+     *
+     * @param key the session
+     * @return its status, or null if no such session runs
+     */
+    SessionStatus status(SessionKey key);
+
+    /**
+     * One client's hold on a session.
+     */
+    interface Registration extends AutoCloseable {
+        /**
+         * The session this registration holds.
+         *
+         * @return the key
+         */
+        SessionKey key();
+
+        /**
+         * Asks for other timers; applied through a Poll sequence (RFC 5880 §6.8.3).
+         *
+         * @param params the timers this client wants now
+         */
+        void update(SessionParams params);
+
+        /**
+         * Unregisters; the last client's close deletes a client-created session, which first
+         * tells its peer AdminDown (RFC 5880 §6.8.16).
+         */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,45 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.api;
+
+/**
+ * BFD session state, with the wire code of RFC 5880 §4.1 ("Sta") and iana-bfd-types.
+ */
+public enum State {
+    ADMIN_DOWN(0),
+    DOWN(1),
+    INIT(2),
+    UP(3);
+
+    private static final State[] BY_CODE = values();
+
+    private final int code;
+
+    State(final int code) {
+        this.code = code;
+    }
+
+    /**
+     * The two-bit wire value.
+     *
+     * @return code in 0..3
+     */
+    public int code() {
+        return code;
+    }
+
+    /**
+     * Decodes the two-bit wire value.
+     *
+     * @param code value in 0..3; any other bits are masked off
+     * @return the state
+     */
+    public static State ofCode(final int code) {
+        return BY_CODE[code & 0x3];
+    }
+}
