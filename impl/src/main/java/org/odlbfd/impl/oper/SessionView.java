@@ -1,0 +1,87 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.oper;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.AuthType;
+import org.odlbfd.api.Diagnostic;
+import org.odlbfd.api.State;
+import org.odlbfd.impl.config.SessionConfig;
+
+/**
+ * Everything the config-false leaves of one ietf-bfd session need, as plain values. The engine's
+ * snapshots are turned into this in one place, and {@link OperMapper} turns this into bindings.
+ * Intervals are microseconds; zero discriminators mean "not known yet" and are left out.
+ *
+ * @param config the configuration the session runs with
+ * @param localDiscriminator bfd.LocalDiscr
+ * @param remoteDiscriminator bfd.RemoteDiscr, 0 while unknown
+ * @param remoteMultiplier the peer's Detect Mult, 0 while unknown
+ * @param demandCapability whether the local system may use demand mode
+ * @param sourcePort UDP source port, 0 while unbound
+ * @param destPort UDP destination port
+ * @param localState bfd.SessionState
+ * @param remoteState bfd.RemoteSessionState
+ * @param localDiagnostic bfd.LocalDiag
+ * @param remoteDiagnostic the Diag last received
+ * @param remoteAuthType the peer's authentication type, null without authentication
+ * @param echoActive whether the echo function runs
+ * @param negotiatedTxUs negotiated transmit interval
+ * @param negotiatedRxUs negotiated receive interval
+ * @param detectionTimeUs detection time
+ * @param echoTxUs echo transmit interval in use, 0 without echo
+ * @param createTime when the session was created
+ * @param lastUpTime when it last went Up, or null
+ * @param lastDownTime when it last went Down, or null
+ * @param downCount times the session went Down
+ * @param adminDownCount times the session went AdminDown
+ * @param rxPackets control packets received
+ * @param txPackets control packets sent
+ * @param rxInvalid control packets received and discarded
+ * @param txFailed control packets that could not be sent
+ */
+public record SessionView(SessionConfig config, int localDiscriminator, int remoteDiscriminator,
+        int remoteMultiplier, boolean demandCapability, int sourcePort, int destPort, State localState,
+        State remoteState, Diagnostic localDiagnostic, Diagnostic remoteDiagnostic, @Nullable AuthType remoteAuthType,
+        boolean echoActive, long negotiatedTxUs, long negotiatedRxUs, long detectionTimeUs, long echoTxUs,
+        Instant createTime, @Nullable Instant lastUpTime, @Nullable Instant lastDownTime, long downCount,
+        long adminDownCount, long rxPackets, long txPackets, long rxInvalid, long txFailed) {
+    /**
+     * Checks the components.
+     */
+    public SessionView {
+        requireNonNull(config);
+        requireNonNull(localState);
+        requireNonNull(remoteState);
+        requireNonNull(localDiagnostic);
+        requireNonNull(remoteDiagnostic);
+        requireNonNull(createTime);
+    }
+
+    /**
+     * The view of a session that was just created and has heard nothing yet: Down, no
+     * diagnostic, slow timers (RFC 5880 §6.8.1 initial values, §6.8.3 slow transmission).
+     *
+     * @param config its configuration
+     * @param localDiscriminator the allocated discriminator
+     * @param destPort 3784 or 4784
+     * @param createTime creation time
+     * @return the view
+     */
+    public static SessionView initial(final SessionConfig config, final int localDiscriminator, final int destPort,
+            final Instant createTime) {
+        final var initialState = config.adminDown() ? State.ADMIN_DOWN : State.DOWN;
+        final var diag = config.adminDown() ? Diagnostic.ADMIN_DOWN : Diagnostic.NONE;
+        return new SessionView(config, localDiscriminator, 0, 0, config.demand(), 0, destPort, initialState,
+            State.DOWN, diag, Diagnostic.NONE, null, false, 0, 0, 0, 0, createTime, null, null, 0,
+            0, 0, 0, 0, 0);
+    }
+}
