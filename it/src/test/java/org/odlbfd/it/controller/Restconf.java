@@ -32,6 +32,14 @@ final class Restconf {
         JsonElement json() {
             return JsonParser.parseString(body);
         }
+
+        /**
+         * RESTCONF's answer for absent data: RFC 8040 §7 says 404, ODL 10 answers 409; both carry
+         * the error-tag data-missing, which is what makes it RESTCONF's answer and not a bare 404.
+         */
+        boolean isDataMissing() {
+            return (status == 404 || status == 409) && body.contains("\"data-missing\"");
+        }
     }
 
     Reply get(final String path) throws IOException, InterruptedException {
