@@ -98,11 +98,8 @@ public final class ControlPacketCodec {
         if (length > size) {
             throw new DecodeException(RejectReason.LENGTH_MISMATCH, "Length " + length + " > datagram " + size);
         }
-        if (!authPresent && length != ControlPacket.MANDATORY_LENGTH) {
-            // BFD version 1 defines nothing after the mandatory section without the A bit, so
-            // this Length cannot describe a packet we understand.
-            throw new DecodeException(RejectReason.LENGTH_MISMATCH, "Length " + length + " without A bit");
-        }
+        // Without the A bit, RFC 5880 §6.8.6 sets only a minimum Length: bytes past the mandatory
+        // section are not defined in version 1 and are ignored, as FRR and BIRD do.
         final int detectMult = datagram.getUnsignedByte(base + 2);
         if (detectMult == 0) {
             throw new DecodeException(RejectReason.ZERO_DETECT_MULT, "Detect Mult 0");

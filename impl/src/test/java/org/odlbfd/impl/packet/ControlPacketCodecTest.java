@@ -48,8 +48,6 @@ class ControlPacketCodecTest {
         "TOO_SHORT, 20c4031900000001000000020004" + "93e0000493e00000000001",
         "LENGTH_MISMATCH, 20c0031900000001000000020004" + "93e0000493e000000000",
         "LENGTH_MISMATCH, 20c003ff00000001000000020004" + "93e0000493e000000000",
-        // Length 25 without the A bit, datagram of 25: nothing is defined there in version 1
-        "LENGTH_MISMATCH, 20c0031900000001000000020004" + "93e0000493e00000000000",
         "ZERO_DETECT_MULT, 20c0001800000001000000020004" + "93e0000493e000000000",
         "MULTIPOINT, 20c1031800000001000000020004" + "93e0000493e000000000",
         "ZERO_MY_DISCRIMINATOR, 20c0031800000000000000020004" + "93e0000493e000000000",
@@ -104,6 +102,16 @@ class ControlPacketCodecTest {
         assertEquals(300_000, packet.desiredMinTxUs());
         assertEquals(300_000, packet.requiredMinRxUs());
         assertEquals(0, packet.requiredMinEchoRxUs());
+        assertNull(packet.auth());
+    }
+
+    @Test
+    void lengthAboveTheMandatorySectionWithoutAuthIsAccepted() throws DecodeException {
+        // RFC 5880 §6.8.6 sets only a minimum Length when the A bit is clear; Length 25, datagram 25
+        final ControlPacket packet = ControlPacketCodec.decode(Unpooled.wrappedBuffer(
+            HexFormat.of().parseHex("20c0031900000001000000020004" + "93e0000493e00000000000")));
+        assertEquals(State.UP, packet.state());
+        assertEquals(3, packet.detectMult());
         assertNull(packet.auth());
     }
 
