@@ -88,11 +88,13 @@ public sealed interface EngineInput {
     }
 
     /**
-     * One of our Echo packets came back.
+     * An Echo packet arrived: one of ours coming back, or the peer's to be looped back.
      *
      * @param localDiscr the discriminator it carried
+     * @param notOurs run when no session of ours with echo active has that discriminator (the
+     *     transport then reflects the packet to its sender), or null to count it as BAD_ECHO
      */
-    record EchoReturned(int localDiscr) implements EngineInput {
+    record EchoReturned(int localDiscr, @Nullable Runnable notOurs) implements EngineInput {
     }
 
     /**

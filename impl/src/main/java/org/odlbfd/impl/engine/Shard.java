@@ -79,8 +79,10 @@ final class Shard implements Session.Listener {
             case EngineInput.Received received -> received(received);
             case EngineInput.EchoReturned echo -> {
                 final Session session = table.byDiscriminator(echo.localDiscr());
-                if (session != null) {
+                if (session != null && session.echoActive()) {
                     session.echoReceived();
+                } else if (echo.notOurs() != null) {
+                    echo.notOurs().run();
                 } else {
                     globalRejects[RejectReason.BAD_ECHO.ordinal()]++;
                 }

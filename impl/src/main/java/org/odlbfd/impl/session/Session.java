@@ -57,6 +57,7 @@ public final class Session extends SessionVars {
     private final @Nullable Authenticator auth;
 
     private @Nullable Cancellable txTimer;
+    private long txDueAt;
     private @Nullable Cancellable detectTimer;
     private long detectFireAt;
     private boolean sequenceForgotten;
@@ -263,6 +264,7 @@ public final class Session extends SessionVars {
             sendControl(false);
         }
         updateEcho();
+        ensureTx(-1);
     }
 
     private void apply(final Transition transition) {
@@ -353,14 +355,31 @@ public final class Session extends SessionVars {
     }
 
     private void ensureTx(final long delayNanos) {
-        if (txTimer == null && periodicAllowed()) {
-            txTimer = scheduler.schedule(this::onTxTimer, delayNanos >= 0 ? delayNanos : nextTxDelay());
+        if (!periodicAllowed()) {
+            return;
         }
+        final long now = clock.nanoTime();
+        if (txTimer != null) {
+            final long latest = delayNanos >= 0 ? delayNanos : txIntervalNanos();
+            if (txDueAt <= now + latest) {
+                return;
+            }
+            // The interval shrank (faster TX applied at once, RFC 5880 §6.8.3, or a smaller
+            // RemoteMinRxInterval): a packet still due at the old, slower pace would let the peer's
+            // new, shorter Detection Time expire.
+            txTimer.cancel();
+        }
+        final long delay = delayNanos >= 0 ? delayNanos : nextTxDelay();
+        txDueAt = now + delay;
+        txTimer = scheduler.schedule(this::onTxTimer, delay);
+    }
+
+    private long txIntervalNanos() {
+        return Timing.txIntervalUs(activeDesiredMinTx, remoteMinRxInterval) * 1000;
     }
 
     private long nextTxDelay() {
-        final long intervalUs = Timing.txIntervalUs(activeDesiredMinTx, remoteMinRxInterval);
-        return Timing.jitter(intervalUs * 1000, detectMult, random);
+        return Timing.jitter(txIntervalNanos(), detectMult, random);
     }
 
     private void onTxTimer() {
@@ -370,7 +389,9 @@ public final class Session extends SessionVars {
         }
         sendControl(false);
         // Re-based on now: a late timer sends once, it never catches up with a burst.
-        txTimer = scheduler.schedule(this::onTxTimer, nextTxDelay());
+        final long delay = nextTxDelay();
+        txDueAt = clock.nanoTime() + delay;
+        txTimer = scheduler.schedule(this::onTxTimer, delay);
     }
 
     private void armDetection(final long now) {

@@ -100,6 +100,24 @@ class EngineScenarioTest {
     }
 
     @Test
+    void fastTimersDoNotFlapAfterUp() {
+        // Going Up lowers TX from the 1 s of §6.8.3 to 50 ms: the pending slow packet must be
+        // brought forward, or the peer's new 150 ms Detection Time expires first.
+        for (int round = 0; round < 20; round++) {
+            final Wire fresh = new Wire();
+            fresh.sideA.engine.configure(config("a", KEY_A, ADDR_A, 50_000, 50_000, 3, 0, false, false, 0, 0));
+            fresh.loop.runMillis(round * 37);
+            fresh.sideB.engine.configure(config("b", KEY_B, ADDR_B, 50_000, 50_000, 3, 0, false, false, 0, 0));
+            fresh.loop.runMillis(10_000);
+            for (Wire.Side side : List.of(fresh.sideA, fresh.sideB)) {
+                final List<State> path = side.changes.stream().map(Wire.Change::to).toList();
+                assertEquals(State.UP, path.get(path.size() - 1), "round " + round + " " + path);
+                assertFalse(path.contains(State.DOWN), "round " + round + " flapped: " + path);
+            }
+        }
+    }
+
+    @Test
     void detectionTimeoutAtTheRightTime() {
         bringUp();
         sideB.linkUp = false;

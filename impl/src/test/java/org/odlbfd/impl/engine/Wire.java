@@ -95,7 +95,7 @@ final class Wire {
         public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
             echoesSent++;
             if (reflectEcho && linkUp) {
-                loop.schedule(() -> engine.submit(new EngineInput.EchoReturned(localDiscr)), 100_000);
+                loop.schedule(() -> engine.submit(new EngineInput.EchoReturned(localDiscr, null)), 100_000);
             }
             return true;
         }
