@@ -168,6 +168,7 @@ public final class Session extends SessionVars {
     /** A reflected Echo packet of ours came back (RFC 5880 §6.4). */
     public void echoReceived() {
         if (echoActive) {
+            counters.echoRx();
             lastEchoRxNanos = clock.nanoTime();
         }
     }
@@ -440,7 +441,7 @@ public final class Session extends SessionVars {
         if (!echoActive) {
             return;
         }
-        counters.tx(sink.sendEcho(config, localDiscr, ++echoSequence));
+        counters.echoTx(sink.sendEcho(config, localDiscr, ++echoSequence));
         echoTxTimer = scheduler.schedule(this::onEchoTx, Timing.jitter(echoTxIntervalUs() * 1000, detectMult,
             random));
     }
