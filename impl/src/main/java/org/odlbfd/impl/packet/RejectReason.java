@@ -42,8 +42,6 @@ public enum RejectReason {
     TTL_TOO_LOW,
     /** RFC 5883 §2: multihop packet below the configured rx-ttl floor. */
     RX_TTL_BELOW_FLOOR,
-    /** RFC 5881 §4: source port outside 49152-65535. */
-    BAD_SOURCE_PORT,
     /** RFC 5881 §4: echo packet that is not one of ours, or not for a session using echo. */
     BAD_ECHO
 }

@@ -18,8 +18,6 @@ import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineInput;
-import org.odlbfd.impl.packet.RejectReason;
-import org.odlbfd.impl.session.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +49,10 @@ final class ReceiveHandler extends ChannelInboundHandlerAdapter {
         final String ifname = endpoint.key.interfaceName();
         final SessionKey key = endpoint.key.multiHop() || ifname == null
             ? new MultiHopKey(endpoint.key.local(), from) : new SingleHopKey(ifname, from);
-        // RFC 5881 §4: the source port of Control packets is 49152-65535.
-        final RejectReason reject = sender.getPort() < Ports.SOURCE_MIN ? RejectReason.BAD_SOURCE_PORT : null;
+        // RFC 5881 §4 binds the sender to source ports 49152-65535 but gives the receiver no rule to
+        // drop other ports, and BIRD 2 sends from the kernel's ephemeral range: accept any port.
         // Ownership of the payload passes to the engine, which releases it.
-        engine.submit(new EngineInput.Received(key, null, packet.content(), reject));
+        engine.submit(new EngineInput.Received(key, null, packet.content(), null));
     }
 
     @Override
