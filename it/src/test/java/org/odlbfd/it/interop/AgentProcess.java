@@ -66,6 +66,7 @@ final class AgentProcess implements Resource {
         for (String prop : List.of("bfd.it.classpath", "surefire.test.class.path", "java.class.path")) {
             final String cp = System.getProperty(prop, "");
             if (!cp.isBlank() && !cp.contains("${")) {
+                LOG.debug("agent classpath from {}: {}", prop, cp);
                 return cp;
             }
         }
@@ -102,6 +103,7 @@ final class AgentProcess implements Resource {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start agent", e);
         }
+        RunDir.write(dir.resolve("cmdline.txt"), String.join(" ", cmd) + "\n");
         final AgentProcess agent = new AgentProcess(ns, dir, proc);
         final long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!agent.ready) {
