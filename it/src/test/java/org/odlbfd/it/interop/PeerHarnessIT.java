@@ -8,6 +8,7 @@
 package org.odlbfd.it.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -44,6 +45,27 @@ class PeerHarnessIT extends InteropBase {
         final BirdPeer birdB = own(BirdPeer.start(net, net.b(), NetNs.IF_B, NetNs.B4, NetNs.A4, 100,
             "meticulous-keyed-sha1"));
         birdB.awaitState(NetNs.A4, "Up", UP_TIMEOUT);
+    }
+
+    /** Proves EchoFilter with a known-good echo implementation: FRR in A echoes through B. */
+    @Test
+    void frrEchoCountedAndItsLossDetectedByFrr() {
+        net.sysctl(net.a(), "net.ipv4.ip_forward=1");
+        net.sysctl(net.b(), "net.ipv4.ip_forward=1");
+        final EchoFilter echoInB = EchoFilter.install(net, net.b(), NetNs.A4);
+        final String[] echo = {"receive-interval 300", "transmit-interval 300", "detect-multiplier 3", "echo-mode",
+            "echo transmit-interval 50", "echo receive-interval 50"};
+        final FrrPeer frrA = own(FrrPeer.start(net, net.a(), FrrPeer.stanza(
+            "peer " + NetNs.B4 + " local-address " + NetNs.A4 + " interface " + NetNs.IF_A, echo)));
+        own(FrrPeer.start(net, net.b(), FrrPeer.stanza(FrrInteropIT.FRR_SH4, echo)));
+        frrA.awaitStatus(NetNs.B4, "up", UP_TIMEOUT);
+        final long before = echoInB.forwarded();
+        Shell.sleep(2000);
+        final long seen = echoInB.forwarded() - before;
+        assertTrue(seen >= 15, "FRR A's echo packets seen in B: " + seen);
+        echoInB.drop();
+        final JsonObject down = frrA.awaitStatus(NetNs.B4, "down", Duration.ofSeconds(5));
+        assertEquals("echo function failed", down.get("diagnostic").getAsString(), down.toString());
     }
 
     @Test
