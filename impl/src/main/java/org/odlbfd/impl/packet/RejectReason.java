@@ -16,7 +16,10 @@ public enum RejectReason {
     BAD_VERSION,
     /** RFC 5880 §6.8.6: Length is below 24 (26 with the A bit), or the datagram is shorter than 24. */
     TOO_SHORT,
-    /** RFC 5880 §6.8.6: Length is greater than the payload of the datagram. */
+    /**
+     * RFC 5880 §6.8.6: Length is greater than the payload of the datagram; also Length above 24
+     * without the A bit, where BFD version 1 defines no further content.
+     */
     LENGTH_MISMATCH,
     /** RFC 5880 §6.8.6: Detect Mult is zero. */
     ZERO_DETECT_MULT,
