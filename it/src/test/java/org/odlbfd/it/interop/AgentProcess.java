@@ -221,7 +221,7 @@ final class AgentProcess implements Resource {
             }
             if (System.nanoTime() > end || !proc.isAlive()) {
                 throw new AssertionError("no event '" + description + "' within " + timeout + " (alive="
-                    + proc.isAlive() + "); events: " + all.subList(Math.min(from, all.size()), all.size()));
+                    + proc.isAlive() + "); events: " + brief(all.subList(Math.min(from, all.size()), all.size())));
             }
             Shell.sleep(5);
         }
@@ -237,10 +237,15 @@ final class AgentProcess implements Resource {
             }
             if (System.nanoTime() > end || !proc.isAlive()) {
                 throw new AssertionError("session " + name + " not " + state + " within " + timeout + " (alive="
-                    + proc.isAlive() + "); events: " + events(name) + "; " + command("show " + name));
+                    + proc.isAlive() + "); events: " + brief(events(name)) + "; " + command("show " + name));
             }
             Shell.sleep(5);
         }
+    }
+
+    /** At most the first 8 events, for assertion messages. */
+    static String brief(final List<AgentEvent> list) {
+        return list.size() <= 8 ? list.toString() : list.subList(0, 8) + " ... (" + list.size() + " events)";
     }
 
     Optional<AgentEvent> lastEvent(final String name) {

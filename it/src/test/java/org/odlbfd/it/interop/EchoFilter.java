@@ -34,12 +34,12 @@ final class EchoFilter {
         this.source = source;
     }
 
-    /** Installs the counting chain in {@code ns} for echo packets from IPv4 address {@code source}. */
+    /** Installs the counting chain in {@code ns} for echo packets from address {@code source} (v4 or v6). */
     static EchoFilter install(final NetNs netns, final String ns, final String source) {
         final Path rules = RunDir.create("nft").resolve("echo.nft");
         RunDir.write(rules, "table inet " + TABLE + " {\n chain " + CHAIN + " {\n"
             + "  type filter hook prerouting priority 0; policy accept;\n"
-            + "  ip saddr " + source + " udp dport 3785 counter\n }\n}\n");
+            + "  " + family(source) + " saddr " + source + " udp dport 3785 counter\n }\n}\n");
         netns.nft(ns, rules);
         return new EchoFilter(netns, ns, source);
     }
@@ -62,7 +62,11 @@ final class EchoFilter {
 
     /** From now on the namespace silently drops those echo packets. */
     void drop() {
-        netns.exec(ns, Testbed.NFT, "add", "rule", "inet", TABLE, CHAIN, "ip", "saddr", source, "udp", "dport",
-            "3785", "drop").check();
+        netns.exec(ns, Testbed.NFT, "add", "rule", "inet", TABLE, CHAIN, family(source), "saddr", source, "udp",
+            "dport", "3785", "drop").check();
+    }
+
+    private static String family(final String addr) {
+        return addr.contains(":") ? "ip6" : "ip";
     }
 }
