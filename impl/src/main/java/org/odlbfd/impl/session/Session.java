@@ -109,7 +109,7 @@ public final class Session extends SessionVars {
      * @return null when accepted, else why it was discarded (already counted)
      */
     public @Nullable RejectReason receive(final ControlPacket packet, final @Nullable ByteBuf datagram) {
-        final RejectReason reject = check(packet, datagram);
+        final RejectReason reject = Reception.check(packet, datagram, config, localDiscr, auth);
         if (reject != null) {
             counters.rejected(reject);
             return reject;
@@ -142,7 +142,7 @@ public final class Session extends SessionVars {
             activeDesiredMinTx = desiredMinTxInterval;
             activeRequiredMinRx = requiredMinRxInterval;
         }
-        final Transition transition = Fsm.next(sessionState, rxEvent(packet.state()));
+        final Transition transition = Fsm.next(sessionState, Reception.event(packet.state()));
         apply(transition);
         // RFC 5880 §6.8.6: a Poll is answered at once with a packet carrying the Final bit.
         if (packet.poll()) {
@@ -168,6 +168,7 @@ public final class Session extends SessionVars {
     /** A reflected Echo packet of ours came back (RFC 5880 §6.4). */
     public void echoReceived() {
         if (echoActive) {
+            counters.echoRx();
             lastEchoRxNanos = clock.nanoTime();
         }
     }
@@ -213,48 +214,6 @@ public final class Session extends SessionVars {
         stopEcho();
         txTimer = null;
         detectTimer = null;
-    }
-
-    private @Nullable RejectReason check(final ControlPacket packet, final @Nullable ByteBuf datagram) {
-        // The codec applies these context-free rules too; repeating them costs nothing and keeps a
-        // session safe when a packet reaches it by another path (RFC 5880 §6.8.6).
-        if (packet.detectMult() == 0) {
-            return RejectReason.ZERO_DETECT_MULT;
-        }
-        if (packet.multipoint()) {
-            return RejectReason.MULTIPOINT;
-        }
-        if (packet.myDiscriminator() == 0) {
-            return RejectReason.ZERO_MY_DISCRIMINATOR;
-        }
-        final int your = packet.yourDiscriminator();
-        if (your == 0 && packet.state() != State.DOWN && packet.state() != State.ADMIN_DOWN) {
-            return RejectReason.ZERO_YOUR_DISCRIMINATOR;
-        }
-        if (your != 0 && your != localDiscr) {
-            return RejectReason.UNKNOWN_DISCRIMINATOR;
-        }
-        // Static discriminators (Huawei "static mode"): the peer must use the configured one.
-        if (config.staticRemoteDiscr() != 0 && packet.myDiscriminator() != config.staticRemoteDiscr()) {
-            return RejectReason.UNKNOWN_DISCRIMINATOR;
-        }
-        // RFC 5880 §6.8.6: the A bit must match whether authentication is in use.
-        if (packet.authPresent() != (auth != null)) {
-            return RejectReason.AUTH_MISMATCH;
-        }
-        if (auth != null) {
-            return datagram == null ? RejectReason.AUTH_FAILED : auth.verify(datagram, packet, config.detectMult());
-        }
-        return null;
-    }
-
-    private static BfdEvent rxEvent(final State state) {
-        return switch (state) {
-            case ADMIN_DOWN -> BfdEvent.RX_ADMIN_DOWN;
-            case DOWN -> BfdEvent.RX_DOWN;
-            case INIT -> BfdEvent.RX_INIT;
-            case UP -> BfdEvent.RX_UP;
-        };
     }
 
     private void event(final BfdEvent event) {
@@ -482,7 +441,7 @@ public final class Session extends SessionVars {
         if (!echoActive) {
             return;
         }
-        counters.tx(sink.sendEcho(config, localDiscr, ++echoSequence));
+        counters.echoTx(sink.sendEcho(config, localDiscr, ++echoSequence));
         echoTxTimer = scheduler.schedule(this::onEchoTx, Timing.jitter(echoTxIntervalUs() * 1000, detectMult,
             random));
     }

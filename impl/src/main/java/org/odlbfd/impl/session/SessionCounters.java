@@ -21,6 +21,8 @@ public final class SessionCounters {
     private long rxPackets;
     private long txPackets;
     private long txFailed;
+    private long echoTx;
+    private long echoRx;
     private long downCount;
     private long adminDownCount;
     private long lastUpMillis;
@@ -45,6 +47,18 @@ public final class SessionCounters {
         } else {
             txFailed++;
         }
+    }
+
+    void echoTx(final boolean ok) {
+        if (ok) {
+            echoTx++;
+        } else {
+            txFailed++;
+        }
+    }
+
+    void echoRx() {
+        echoRx++;
     }
 
     void rejected(final RejectReason reason) {
@@ -81,7 +95,7 @@ public final class SessionCounters {
             }
         }
         return new Snapshot(rxPackets, txPackets, invalid, Map.copyOf(byReason), txFailed, downCount, adminDownCount,
-            createTimeMillis, lastUpMillis, lastDownMillis);
+            createTimeMillis, lastUpMillis, lastDownMillis, echoTx, echoRx);
     }
 
     /**
@@ -97,10 +111,12 @@ public final class SessionCounters {
      * @param createTimeMillis creation time, epoch ms
      * @param lastUpMillis last time Up was reached, 0 if never
      * @param lastDownMillis last time Up was left, 0 if never
+     * @param echoTxPackets Echo packets sent (not counted in txPackets, which counts Control packets)
+     * @param echoRxPackets our Echo packets that came back
      */
     public record Snapshot(long rxPackets, long txPackets, long rxInvalid, Map<RejectReason, Long> rxInvalidByReason,
             long txFailed, long downCount, long adminDownCount, long createTimeMillis, long lastUpMillis,
-            long lastDownMillis) {
+            long lastDownMillis, long echoTxPackets, long echoRxPackets) {
         /**
          * Copies the map.
          *
@@ -114,6 +130,8 @@ public final class SessionCounters {
          * @param createTimeMillis created
          * @param lastUpMillis last up
          * @param lastDownMillis last down
+         * @param echoTxPackets echo sent
+         * @param echoRxPackets echo returned
          */
         public Snapshot {
             rxInvalidByReason = Map.copyOf(rxInvalidByReason);

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelFuture;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -35,11 +36,13 @@ final class Endpoint {
     final List<ChannelFuture> pending = new CopyOnWriteArrayList<>();
     final List<GtsmFilter> filters = new CopyOnWriteArrayList<>();
     volatile @Nullable Channel rx;
-    volatile @Nullable Channel tx;
+    /** Send sockets, one per event loop (index = the loop's index); null until bound. */
+    final AtomicReferenceArray<Channel> tx;
     volatile @Nullable Channel echo;
 
-    Endpoint(final Key key, final int minTtl) {
+    Endpoint(final Key key, final int minTtl, final int senders) {
         this.key = key;
         this.minTtl = minTtl;
+        this.tx = new AtomicReferenceArray<>(senders);
     }
 }

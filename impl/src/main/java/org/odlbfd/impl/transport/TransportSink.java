@@ -26,15 +26,18 @@ import org.odlbfd.impl.session.SessionConfig;
  */
 final class TransportSink implements PacketSink {
     private final UdpTransport transport;
+    private final int loopIndex;
     private final List<Channel> dirty = new ArrayList<>(4);
 
-    TransportSink(final UdpTransport transport, final TransportConfig ports) {
+    TransportSink(final UdpTransport transport, final int loopIndex) {
         this.transport = transport;
+        this.loopIndex = loopIndex;
     }
 
     @Override
     public boolean send(final SessionConfig session, final ControlPacket packet, final @Nullable Authenticator auth) {
-        final Channel channel = transport.endpoint(session).tx;
+        final var senders = transport.endpoint(session).tx;
+        final Channel channel = senders.get(Math.min(loopIndex, senders.length() - 1));
         if (channel == null) {
             return false;
         }

@@ -77,6 +77,7 @@ public final class UdpTransport implements AutoCloseable {
     private static final int RECV_BATCH = 64;
 
     private final EventLoopGroup group;
+    private final List<EventLoop> loops;
     private final boolean epoll;
     private final TransportConfig ports;
     private final ConcurrentMap<Endpoint.Key, Endpoint> endpoints = new ConcurrentHashMap<>();
@@ -84,6 +85,13 @@ public final class UdpTransport implements AutoCloseable {
 
     private UdpTransport(final EventLoopGroup group, final boolean epoll, final TransportConfig ports) {
         this.group = group;
+        final List<EventLoop> list = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            if (executor instanceof EventLoop loop) {
+                list.add(loop);
+            }
+        }
+        loops = List.copyOf(list);
         this.epoll = epoll;
         this.ports = ports;
     }
@@ -121,13 +129,7 @@ public final class UdpTransport implements AutoCloseable {
      * @return schedulers
      */
     public List<LoopScheduler> schedulers() {
-        final List<LoopScheduler> result = new ArrayList<>();
-        for (EventExecutor executor : group) {
-            if (executor instanceof EventLoop loop) {
-                result.add(new LoopScheduler(loop));
-            }
-        }
-        return result;
+        return loops.stream().map(LoopScheduler::new).toList();
     }
 
     /**
@@ -137,7 +139,8 @@ public final class UdpTransport implements AutoCloseable {
      * @return sink
      */
     public PacketSink sink(final Scheduler scheduler) {
-        return new TransportSink(this, ports);
+        final int index = scheduler instanceof LoopScheduler loop ? loops.indexOf(loop.loop()) : -1;
+        return new TransportSink(this, Math.max(0, index));
     }
 
     /**
@@ -189,16 +192,24 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     private Endpoint bind(final Endpoint.Key key, final SessionConfig config) {
-        final Endpoint endpoint = new Endpoint(key, key.multiHop() ? config.rxTtlFloor() : 255);
+        final int senders = epoll ? loops.size() : 1;
+        final Endpoint endpoint = new Endpoint(key, key.multiHop() ? config.rxTtlFloor() : 255, senders);
         final boolean v6 = key.local() instanceof Inet6Address;
         final int rxPort = key.multiHop() ? ports.multiHopPort() : ports.singleHopPort();
         final int txPort = key.multiHop() ? ports.multiHopSourcePort() : ports.singleHopSourcePort();
         endpoint.pending.add(openSocket(endpoint, v6, rxPort, new ReceiveHandler(this, endpoint), true,
-            c -> endpoint.rx = c));
-        endpoint.pending.add(openSocket(endpoint, v6, txPort, new ReceiveHandler(this, endpoint), false,
-            c -> endpoint.tx = c));
+            group, c -> endpoint.rx = c));
+        // One send socket per event loop (SO_REUSEPORT on the same source address and port), each
+        // registered on its own loop: a shard writes and flushes only on its own thread, so writes
+        // never hop between threads and every flush is one sendmmsg batch. NIO has no SO_REUSEPORT:
+        // one send socket, shared.
+        for (int i = 0; i < senders; i++) {
+            final int index = i;
+            endpoint.pending.add(openSocket(endpoint, v6, txPort, new ReceiveHandler(this, endpoint), false,
+                loops.get(i), c -> endpoint.tx.set(index, c)));
+        }
         if (!key.multiHop()) {
-            endpoint.pending.add(openSocket(endpoint, v6, ports.echoPort(), new EchoHandler(this, ports), false,
+            endpoint.pending.add(openSocket(endpoint, v6, ports.echoPort(), new EchoHandler(this, ports), false, group,
                 c -> endpoint.echo = c));
         }
         return endpoint;
@@ -206,16 +217,17 @@ public final class UdpTransport implements AutoCloseable {
 
     private ChannelFuture openSocket(final Endpoint endpoint, final boolean v6, final int port,
             final ChannelHandler handler,
-            final boolean receiver, final java.util.function.Consumer<Channel> onBound) {
+            final boolean receiver, final EventLoopGroup loop, final java.util.function.Consumer<Channel> onBound) {
         final SocketProtocolFamily family = v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
-        final Bootstrap bootstrap = new Bootstrap().group(group)
+        final Bootstrap bootstrap = new Bootstrap().group(loop)
             .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
             .option(ChannelOption.SO_REUSEADDR, true)
             .option(ChannelOption.SO_RCVBUF, ports.receiveBufferBytes())
             .handler(handler);
         if (epoll) {
             // recvmmsg: up to RECV_BATCH datagrams per system call (PERF-NOTES rule 2).
-            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_PACKET)
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, !receiver)
+                .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_PACKET)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_PACKET * RECV_BATCH));
             // RFC 5881 §5: TTL / hop limit 255 on every packet sent; DSCP CS6 (network control).
             bootstrap.option(new IntegerUnixChannelOption("TTL", v6 ? IPPROTO_IPV6 : IPPROTO_IP,
@@ -264,7 +276,13 @@ public final class UdpTransport implements AutoCloseable {
     @Override
     public void close() {
         for (Endpoint endpoint : endpoints.values()) {
-            for (Channel channel : new Channel[] { endpoint.rx, endpoint.tx, endpoint.echo }) {
+            final List<Channel> channels = new ArrayList<>();
+            for (int i = 0; i < endpoint.tx.length(); i++) {
+                channels.add(endpoint.tx.get(i));
+            }
+            channels.add(endpoint.rx);
+            channels.add(endpoint.echo);
+            for (Channel channel : channels) {
                 if (channel != null) {
                     channel.close().awaitUninterruptibly();
                 }

@@ -265,6 +265,9 @@ class EngineScenarioTest {
         // RFC 5880 §6.4: control packets slow to one per second while echo runs.
         assertEquals(1_000_000, snapA.negotiatedTxUs());
         assertTrue(sideA.echoesSent > 50);
+        assertEquals(sideA.echoesSent, snapA.statistics().echoTxPackets());
+        assertTrue(snapA.statistics().echoRxPackets() > 50);
+        assertEquals(sideA.sent.size(), snapA.statistics().txPackets(), "Control packets only");
         final int changes = sideA.changes.size();
         sideA.reflectEcho = false;
         final long cut = wire.loop.nanoTime();

@@ -7,6 +7,8 @@
  */
 package org.odlbfd.impl.engine;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.odlbfd.impl.auth.AuthKey;
 import org.odlbfd.impl.auth.Authenticator;
 import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.packet.ControlPacket;
+import org.odlbfd.impl.packet.ControlPacketCodec;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.SessionConfig;
 
@@ -48,10 +51,20 @@ final class Wire {
     };
 
     final FakeLoop loop = new FakeLoop();
-    final Side sideA = new Side("A");
-    final Side sideB = new Side("B");
+    final KeyProvider keys;
+    final Side sideA;
+    final Side sideB;
+    /** Encode every packet and hand the receiver raw bytes (codec and authentication on the path). */
+    boolean encode;
 
     Wire() {
+        this(NO_KEYS);
+    }
+
+    Wire(final KeyProvider keys) {
+        this.keys = keys;
+        sideA = new Side("A");
+        sideB = new Side("B");
         sideA.peer = sideB;
         sideB.peer = sideA;
         sideA.defaultLocal = EngineScenarioTest.ADDR_A;
@@ -74,7 +87,7 @@ final class Wire {
 
         Side(final String label) {
             this.label = label;
-            engine = new BfdEngine(List.of(loop, loop), loop, ignored -> this, NO_KEYS, label.hashCode(), this);
+            engine = new BfdEngine(List.of(loop, loop), loop, ignored -> this, keys, label.hashCode(), this);
         }
 
         @Override
@@ -83,9 +96,24 @@ final class Wire {
             sent.add(new Sent(loop.nanoTime(), packet));
             if (linkUp) {
                 final SessionKey atPeer = peerKey(session, defaultLocal);
+                final ByteBuf datagram;
+                if (encode || auth != null) {
+                    datagram = Unpooled.buffer();
+                    if (auth != null) {
+                        if (!auth.encode(packet, datagram)) {
+                            datagram.release();
+                            return false;
+                        }
+                    } else {
+                        ControlPacketCodec.encode(packet, datagram);
+                    }
+                } else {
+                    datagram = null;
+                }
                 loop.execute(() -> {
                     peer.lastDelivered = loop.nanoTime();
-                    peer.engine.submit(new EngineInput.Received(atPeer, packet, null, null));
+                    peer.engine.submit(new EngineInput.Received(atPeer, datagram == null ? packet : null, datagram,
+                        null));
                 });
             }
             return true;
