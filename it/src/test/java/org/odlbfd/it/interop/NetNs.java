@@ -122,14 +122,18 @@ final class NetNs implements Resource {
     /**
      * Adds {@code count} IPv6 addresses {@code prefix + (i + 1)} (nodad) to both veth ends in one
      * {@code ip -batch} per side: A gets odd, B even host numbers, so pair i is (2i+1, 2i+2).
+     * They are /128s and {@code prefix/64} is routed via the peer's veth address: still one link,
+     * no router hop (TTL stays 255), but one neighbor entry instead of one per address. The
+     * kernel's neighbor table is shared by all namespaces and its default gc_thresh2/3 (512/1024)
+     * otherwise caps a run at ~500 session pairs.
      */
     void addIpv6Pairs(final String prefix, final int count, final Path dir) {
         final StringBuilder batchA = new StringBuilder();
         final StringBuilder batchB = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            batchA.append("addr add ").append(prefix).append(Integer.toHexString(2 * i + 1)).append("/64 dev ")
+            batchA.append("addr add ").append(prefix).append(Integer.toHexString(2 * i + 1)).append("/128 dev ")
                 .append(IF_A).append(" nodad\n");
-            batchB.append("addr add ").append(prefix).append(Integer.toHexString(2 * i + 2)).append("/64 dev ")
+            batchB.append("addr add ").append(prefix).append(Integer.toHexString(2 * i + 2)).append("/128 dev ")
                 .append(IF_B).append(" nodad\n");
         }
         final Path fileA = dir.resolve("addrA.batch");
@@ -138,6 +142,8 @@ final class NetNs implements Resource {
         RunDir.write(fileB, batchB.toString());
         Shell.run(Duration.ofSeconds(120), "ip", "-n", nsA, "-batch", fileA.toString()).check();
         Shell.run(Duration.ofSeconds(120), "ip", "-n", nsB, "-batch", fileB.toString()).check();
+        Shell.check("ip", "-n", nsA, "-6", "route", "add", prefix + "/64", "via", B6, "dev", IF_A);
+        Shell.check("ip", "-n", nsB, "-6", "route", "add", prefix + "/64", "via", A6, "dev", IF_B);
     }
 
     /** Deletes both namespaces (idempotent). Processes started inside must have been stopped first. */

@@ -9,6 +9,7 @@ package org.odlbfd.it.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ class ScaleIT extends InteropBase {
 
     /** What one hold at one N measured. */
     record Run(String peer, int intervalMs, int sessions, boolean allUp, long falseDowns, double cpuUsPerPkt,
-            long packets, String lateness) {
+            long packets, String lateness, String loadavg) {
         boolean clean() {
             return allUp && falseDowns == 0;
         }
@@ -162,6 +163,8 @@ class ScaleIT extends InteropBase {
         final double cpuUs = packets == 0 ? Double.NaN : (cpu1 - cpu0) * 1_000_000.0 / CLK_TCK / packets;
         final String lateness = "p50=" + s1.str("lateness_p50_us") + "us p99=" + s1.str("lateness_p99_us")
             + "us max=" + s1.str("lateness_max_us") + "us";
-        return new Run(peer, ms, count, allUp, downs, Math.round(cpuUs * 100) / 100.0, packets, lateness);
+        // other builds on this 2-core box distort every figure: keep the load next to them
+        final String load = RunDir.readOrEmpty(Path.of("/proc/loadavg")).trim();
+        return new Run(peer, ms, count, allUp, downs, Math.round(cpuUs * 100) / 100.0, packets, lateness, load);
     }
 }
