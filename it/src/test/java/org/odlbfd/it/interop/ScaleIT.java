@@ -115,6 +115,7 @@ class ScaleIT extends InteropBase {
         }
         try (FrrPeer frr = FrrPeer.start(net, net.b(), stanzas);
              AgentProcess a = startAgent(net.a())) {
+            awaitFrrLoaded(frr, count);
             for (int i = 0; i < count; i++) {
                 a.ok("add sh name=s" + i + " ifname=" + NetNs.IF_A + " local=" + addr(2 * i + 1) + " peer="
                     + addr(2 * i + 2) + " tx=" + ms * 1000 + " rx=" + ms * 1000 + " mult=3");
@@ -125,6 +126,20 @@ class ScaleIT extends InteropBase {
             LOG.info("FRR counted {} session-down in total for N={} at {} ms", frrDown, count, ms);
             return run;
         }
+    }
+
+    /** FRR 8.4 reads a 1000-peer config for about a minute here: do not count that against the agent. */
+    private static void awaitFrrLoaded(final FrrPeer frr, final int count) {
+        final long end = System.nanoTime() + Duration.ofSeconds(30 + count / 10).toNanos();
+        int listed = 0;
+        while (System.nanoTime() < end) {
+            listed = frr.peers().size();
+            if (listed >= count) {
+                return;
+            }
+            Shell.sleep(1000);
+        }
+        LOG.warn("FRR lists only {} of {} peers", listed, count);
     }
 
     private static boolean awaitAllUp(final AgentProcess agent, final int count) {
