@@ -109,8 +109,10 @@ final class AgentProcess implements Resource {
         while (!agent.ready) {
             if (!proc.isAlive() || System.nanoTime() > end) {
                 agent.close();
+                // a ClassNotFoundException here usually means a stale bfd-impl from ~/.m2: build it/ in the
+                // same reactor as impl/ (the classpath used is in cmdline.txt beside stderr.log)
                 throw new AssertionError("agent did not print READY (alive=" + proc.isAlive() + "), stdout: "
-                    + agent.transcript + "\nstderr: " + agent.stderr());
+                    + agent.transcript + "\nstderr: " + agent.stderr() + "\ncommand: " + dir.resolve("cmdline.txt"));
             }
             Shell.sleep(20);
         }
