@@ -91,8 +91,9 @@ public sealed interface EngineInput {
      * An Echo packet arrived: one of ours coming back, or the peer's to be looped back.
      *
      * @param localDiscr the discriminator it carried
-     * @param notOurs run when no session of ours with echo active has that discriminator (the
-     *     transport then reflects the packet to its sender), or null to count it as BAD_ECHO
+     * @param notOurs run when no session of ours has that discriminator (the transport then
+     *     reflects the packet to its sender); null when it must not be reflected (already looped
+     *     back once), so that an unclaimed packet is counted as BAD_ECHO
      */
     record EchoReturned(int localDiscr, @Nullable Runnable notOurs) implements EngineInput {
     }

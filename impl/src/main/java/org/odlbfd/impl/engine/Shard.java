@@ -81,7 +81,9 @@ final class Shard implements Session.Listener {
                 final Session session = table.byDiscriminator(echo.localDiscr());
                 if (session != null && session.echoActive()) {
                     session.echoReceived();
-                } else if (echo.notOurs() != null) {
+                } else if (session == null && echo.notOurs() != null) {
+                    // only the peer's echo is looped back; our own, arriving after echo stopped,
+                    // is dropped, or two reflectors would bounce it between them
                     echo.notOurs().run();
                 } else {
                     globalRejects[RejectReason.BAD_ECHO.ordinal()]++;

@@ -42,15 +42,18 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         final int discr = EchoPacket.discriminator(packet.content());
+        final boolean reflected = EchoPacket.reflected(packet.content());
         final byte[] payload = ByteBufUtil.getBytes(packet.content());
         final InetSocketAddress sender = packet.sender();
         packet.release();
         if (discr == 0) {
             return;
         }
+        EchoPacket.markReflected(payload);
         final Channel channel = ctx.channel();
-        engine.submit(new EngineInput.EchoReturned(discr,
-            () -> transport.reflect(channel, Unpooled.wrappedBuffer(payload), sender)));
+        // a packet someone already looped back is only ever ours returning: never loop it again
+        engine.submit(new EngineInput.EchoReturned(discr, reflected ? null
+            : () -> transport.reflect(channel, Unpooled.wrappedBuffer(payload), sender)));
     }
 
     @Override

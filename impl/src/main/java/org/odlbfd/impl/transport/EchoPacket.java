@@ -17,16 +17,21 @@ import io.netty.buffer.ByteBuf;
  * <pre>
  *  0       8      16              32
  * +-------+-------+---------------+
- * | ver=1 | len=16|   reserved    |
+ * | ver=1 | len=16| R |  reserved |
  * +-------+-------+---------------+
  * |        My Discriminator       |
  * +-------------------------------+
  * |       sequence (64 bits)      |
  * +-------------------------------+
  * </pre>
+ *
+ * <p>R (the first reserved byte) is 1 once a system has looped the packet back at application
+ * level. A marked packet is never looped again, so an echo that neither end claims (a deleted
+ * session, a third party's) crosses the link at most twice instead of bouncing for ever.
  */
 final class EchoPacket {
     static final int LENGTH = 16;
+    private static final int REFLECTED_OFFSET = 2;
 
     private EchoPacket() {
         // functions only
@@ -34,6 +39,27 @@ final class EchoPacket {
 
     static void encode(final int localDiscr, final long sequence, final ByteBuf out) {
         out.writeByte(1).writeByte(LENGTH).writeShort(0).writeInt(localDiscr).writeLong(sequence);
+    }
+
+    /**
+     * Whether a system has already looped this packet back.
+     *
+     * @param in payload
+     * @return true when marked
+     */
+    static boolean reflected(final ByteBuf in) {
+        return in.readableBytes() > REFLECTED_OFFSET && in.getByte(in.readerIndex() + REFLECTED_OFFSET) != 0;
+    }
+
+    /**
+     * Marks a payload as looped back, before it is sent back to its sender.
+     *
+     * @param payload the payload bytes
+     */
+    static void markReflected(final byte[] payload) {
+        if (payload.length > REFLECTED_OFFSET) {
+            payload[REFLECTED_OFFSET] = 1;
+        }
     }
 
     /**
