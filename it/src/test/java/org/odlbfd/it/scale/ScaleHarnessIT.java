@@ -93,15 +93,14 @@ class ScaleHarnessIT {
             }
         }
         summary.forEach(ScaleHarnessIT::report);
-        // the harness reports the targets, it does not assert them; it fails only when its own mechanics
-        // broke: a step that moved no packets, or not even the smallest N held with the primary pairing
+        // the harness reports the targets, it does not assert them (nor that any N held); it fails only when
+        // its own mechanics broke: sessions came Up but moved no packets, used no CPU, or the kill went unseen
+        assertTrue(all.stream().anyMatch(r -> r.bringUpMs() >= 0), "no step brought its sessions Up, see " + REPORT);
         for (StepResult r : all) {
-            assertTrue(r.bringUpMs() < 0 || r.pktsA() > 0 && r.pktsB() > 0 && r.cpuA() > 0, r.line(cfg.holdS()));
-        }
-        for (int ms : cfg.intervals()) {
-            assertTrue(all.stream().anyMatch(r -> r.intervalMs() == ms && r.count() == cfg.counts()[0]
-                && r.pairing().equals(cfg.pairings().get(0)) && r.clean(cfg.holdS())),
-                "not even N=" + cfg.counts()[0] + " held at " + ms + " ms, see " + REPORT.toAbsolutePath());
+            if (r.bringUpMs() >= 0) {
+                assertTrue(r.pktsA() > 0 && r.pktsB() > 0 && r.cpuA() > 0 && r.cpuB() > 0, r.line(cfg.holdS()));
+                assertTrue(r.detected() > 0, "killing B took no session Down at A: " + r.line(cfg.holdS()));
+            }
         }
     }
 

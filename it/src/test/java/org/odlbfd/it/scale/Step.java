@@ -45,7 +45,7 @@ final class Step {
             }
             if (Math.min(sa.up(), sb.up()) < count) {
                 LOG.warn("{} {} ms N={}: only A={} B={} Up", pairing, ms, count, sa.up(), sb.up());
-                return StepResult.notUp(pairing, ms, count, Math.min(sa.up(), sb.up()));
+                return StepResult.notUp(pairing, ms, count, Math.min(sa.up(), sb.up()), "not all Up in time");
             }
             final long bringUpMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             Shell.sleep(SETTLE_MS);
@@ -77,7 +77,12 @@ final class Step {
             final long detected = a.sample().downs() - a1.downs();
             return new StepResult(pairing, ms, count, bringUpMs, heldMs, falseDowns, Math.min(a1.up(), b1.up()),
                 a1.cpuMicros() - a0.cpuMicros(), a1.packets() - a0.packets(), b1.cpuMicros() - b0.cpuMicros(),
-                b1.packets() - b0.packets(), StepResult.toArray(delays), detected, allDownMs, a.lateness());
+                b1.packets() - b0.packets(), StepResult.toArray(delays), detected, allDownMs, a.lateness(), "");
+        } catch (IllegalStateException | AssertionError e) {
+            // an end that stops answering (FRR's vtysh times out when bfdd is saturated) fails this N, not the run
+            LOG.warn("{} {} ms N={} failed", pairing, ms, count, e);
+            final String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return StepResult.notUp(pairing, ms, count, -1, "aborted: " + why);
         }
     }
 

@@ -29,18 +29,21 @@ import java.util.Locale;
  * @param detected    sessions A took Down within the detection wait
  * @param allDownMs   time from SIGKILL of B until A counted every session Down (polled every 50-500 ms), -1 if not
  * @param lateness    A's own detection lateness figures after the kill (agent {@code stats}), or n/a
+ * @param note        why the step stopped early, or empty
  */
 record StepResult(String pairing, int intervalMs, int count, long bringUpMs, long heldMs, long falseDowns,
         long upAtEnd, long cpuA, long pktsA, long cpuB, long pktsB, long[] detectUs, long detected, long allDownMs,
-        String lateness) {
+        String lateness, String note) {
 
     StepResult {
         detectUs = detectUs.clone();
         Arrays.sort(detectUs);
     }
 
-    static StepResult notUp(final String pairing, final int intervalMs, final int count, final long upAtEnd) {
-        return new StepResult(pairing, intervalMs, count, -1, 0, 0, upAtEnd, 0, 0, 0, 0, new long[0], 0, -1, "n/a");
+    static StepResult notUp(final String pairing, final int intervalMs, final int count, final long upAtEnd,
+            final String note) {
+        return new StepResult(pairing, intervalMs, count, -1, 0, 0, upAtEnd, 0, 0, 0, 0, new long[0], 0, -1, "n/a",
+            note);
     }
 
     static long[] toArray(final List<Long> values) {
@@ -79,12 +82,12 @@ record StepResult(String pairing, int intervalMs, int count, long bringUpMs, lon
         return String.format(Locale.ROOT, "STEP %-11s %3d ms x%d N=%-5d %s bringup=%dms held=%.1fs falseDown=%d"
             + " upAtEnd=%d | cpu us/pkt: A(%s)=%.2f B(%s)=%.2f both=%.2f (pkts A=%d B=%d, %.0f pps/end)"
             + " | kill B -> A Down: %d/%d, p50=%s p99=%s max=%s, all down after %dms (DT=%dms)"
-            + " | A lateness after deadline: %s",
+            + " | A lateness after deadline: %s%s",
             pairing, intervalMs, ScaleConfig.MULT, count, clean(holdS) ? "HELD  " : "FAILED", bringUpMs,
             heldMs / 1000.0, falseDowns, upAtEnd, ends[0], perPacket(cpuA, pktsA), ends[1], perPacket(cpuB, pktsB),
             perPacket(cpuA + cpuB, pktsA + pktsB), pktsA, pktsB, heldMs == 0 ? 0.0 : pktsA * 1000.0 / heldMs,
             detected, count, ms(detectPercentile(50)), ms(detectPercentile(99)), ms(detectPercentile(100)),
-            allDownMs, detectionTimeMs(), lateness);
+            allDownMs, detectionTimeMs(), lateness, note.isEmpty() ? "" : " | " + note);
     }
 
     static String ms(final long micros) {
