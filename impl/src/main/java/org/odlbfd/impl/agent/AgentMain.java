@@ -1,0 +1,252 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.agent;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.odlbfd.api.SessionKey;
+import org.odlbfd.api.State;
+import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.engine.EngineObserver;
+import org.odlbfd.impl.engine.EngineStats;
+import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.packet.RejectReason;
+import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.transport.TransportConfig;
+import org.odlbfd.impl.transport.UdpTransport;
+
+/**
+ * A standalone BFD agent: engine and transport without Karaf, driven line by line on stdin,
+ * answering line by line on stdout (one reply per command; EVENT lines whenever a session changes
+ * state). The interop and scale tests run it inside network namespaces. Commands:
+ * <pre>
+ *   add sh name=NAME ifname=IF local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [echo=US] [passive] [demand]
+ *          [auth=simple|keyed-md5|meticulous-keyed-md5|keyed-sha1|meticulous-keyed-sha1 keyid=N secret=STR]
+ *          [ldisc=N] [rdisc=N]
+ *   add mh name=NAME local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [rxttl=N] [auth=... keyid=N secret=STR]
+ *   set NAME [tx=US] [rx=US] [mult=N] [echo=US]
+ *   admin-down NAME | admin-up NAME | del NAME | show NAME | stats | quit
+ * </pre>
+ */
+public final class AgentMain implements EngineObserver, AutoCloseable {
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final PrintStream out;
+    private final UdpTransport transport;
+    private final BfdEngine engine;
+    private final AgentKeys keys = new AgentKeys();
+    private final Map<String, SessionConfig> sessions = new HashMap<>();
+
+    /**
+     * Starts engine and transport.
+     *
+     * @param output where replies and events go
+     * @param threads event loops
+     * @param ports the transport's ports
+     */
+    public AgentMain(final OutputStream output, final int threads, final TransportConfig ports) {
+        out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        transport = UdpTransport.create(threads, ports);
+        engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys, System.nanoTime(), this);
+        transport.attach(engine);
+    }
+
+    /**
+     * Runs the agent on stdin/stdout.
+     *
+     * @param args {@code --threads N}
+     * @throws IOException when stdin fails
+     */
+    public static void main(final String[] args) throws IOException {
+        int threads = 2;
+        for (int i = 0; i < args.length; i++) {
+            if ("--threads".equals(args[i]) && i + 1 < args.length) {
+                threads = Integer.parseInt(args[++i]);
+            } else {
+                throw new IllegalArgumentException("usage: AgentMain [--threads N]");
+            }
+        }
+        // stdin and stdout are the protocol channel of this CLI, opened through their descriptors.
+        try (AgentMain agent = new AgentMain(new FileOutputStream(FileDescriptor.out), threads,
+                TransportConfig.STANDARD);
+             BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
+                 StandardCharsets.UTF_8))) {
+            agent.run(in);
+        }
+    }
+
+    /**
+     * Prints READY, then executes commands until {@code quit} or end of input.
+     *
+     * @param in commands
+     * @throws IOException when reading fails
+     */
+    public void run(final BufferedReader in) throws IOException {
+        out.println("READY");
+        String line;
+        while ((line = in.readLine()) != null) {
+            final String command = line.trim();
+            if (command.isEmpty()) {
+                continue;
+            }
+            if ("quit".equals(command)) {
+                out.println("OK quit");
+                return;
+            }
+            out.println(execute(command));
+        }
+    }
+
+    /**
+     * Executes one command.
+     *
+     * @param line the command
+     * @return the reply line
+     */
+    public String execute(final String line) {
+        final String[] words = line.trim().split("\\s+");
+        try {
+            return switch (words[0]) {
+                case "add" -> add(words, line);
+                case "set" -> set(words, line);
+                case "admin-down", "admin-up" -> {
+                    await(engine.adminState(session(words).key(), "admin-down".equals(words[0])));
+                    yield "OK " + line;
+                }
+                case "del" -> {
+                    final SessionConfig config = session(words);
+                    await(engine.unconfigure(config.key()));
+                    sessions.remove(config.name());
+                    keys.remove(config.keyChain());
+                    yield "OK " + line;
+                }
+                case "show" -> show(session(words));
+                case "stats" -> stats(await(engine.stats()));
+                default -> "ERROR unknown command '" + words[0] + "'";
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return "ERROR " + e.getMessage();
+        }
+    }
+
+    private String add(final String[] words, final String line) {
+        final CommandParser.Add add = CommandParser.parseAdd(words);
+        final SessionConfig config = add.config();
+        if (sessions.containsKey(config.name())) {
+            throw new IllegalArgumentException("session " + config.name() + " exists");
+        }
+        for (SessionConfig other : sessions.values()) {
+            if (other.key().equals(config.key())) {
+                throw new IllegalArgumentException("session " + other.name() + " has the same key " + config.key());
+            }
+        }
+        if (add.key() != null) {
+            keys.put(config.keyChain(), add.key());
+        }
+        if (!transport.open(config)) {
+            throw new IllegalStateException("cannot bind the sockets for " + config.localAddress().getHostAddress());
+        }
+        await(engine.configure(config));
+        sessions.put(config.name(), config);
+        return "OK " + line;
+    }
+
+    private String set(final String[] words, final String line) {
+        final SessionConfig config = CommandParser.parseSet(words, session(words));
+        await(engine.configure(config));
+        sessions.put(config.name(), config);
+        return "OK " + line;
+    }
+
+    private SessionConfig session(final String[] words) {
+        if (words.length < 2) {
+            throw new IllegalArgumentException(words[0] + " needs a session name");
+        }
+        final SessionConfig config = sessions.get(words[1]);
+        if (config == null) {
+            throw new IllegalArgumentException("no session " + words[1]);
+        }
+        return config;
+    }
+
+    private String show(final SessionConfig config) {
+        final SessionSnapshot snap = await(engine.snapshot(config.key()));
+        if (snap == null) {
+            throw new IllegalStateException("session " + config.name() + " is gone");
+        }
+        final var stats = snap.statistics();
+        final long authFail = stats.rejected(RejectReason.AUTH_FAILED) + stats.rejected(RejectReason.AUTH_SEQUENCE)
+            + stats.rejected(RejectReason.AUTH_MISMATCH) + stats.rejected(RejectReason.BAD_AUTH_SECTION);
+        return "SNAPSHOT name=" + snap.name() + " state=" + snap.localState() + " rstate=" + snap.remoteState()
+            + " ldiag=" + snap.localDiag() + " rdiag=" + snap.remoteDiag()
+            + " ldisc=" + Integer.toUnsignedString(snap.localDiscr())
+            + " rdisc=" + Integer.toUnsignedString(snap.remoteDiscr())
+            + " tx=" + snap.negotiatedTxUs() + " rx=" + snap.negotiatedRxUs() + " detect=" + snap.detectionTimeUs()
+            + " echo=" + snap.echoTxUs() + " rxpkts=" + stats.rxPackets() + " txpkts=" + stats.txPackets()
+            + " rxinvalid=" + stats.rxInvalid() + " authfail=" + authFail + " down=" + stats.downCount();
+    }
+
+    private static String stats(final EngineStats stats) {
+        return "STATS sessions=" + stats.sessions() + " up=" + stats.up() + " rxpkts=" + stats.rxPackets()
+            + " txpkts=" + stats.txPackets() + " rxinvalid=" + stats.rxInvalid()
+            + " lateness_p50_us=" + stats.latenessP50Us() + " lateness_p99_us=" + stats.latenessP99Us()
+            + " lateness_max_us=" + stats.latenessMaxUs();
+    }
+
+    private static <T> T await(final CompletableFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(String.valueOf(e.getCause().getMessage()), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("engine did not answer within " + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void stateChanged(final SessionSnapshot snapshot, final State previous) {
+        out.println("EVENT name=" + snapshot.name() + " from=" + previous + " to=" + snapshot.localState()
+            + " ldiag=" + snapshot.localDiag() + " rdiag=" + snapshot.remoteDiag() + " t_ns=" + System.nanoTime());
+    }
+
+    /**
+     * Deletes every session (each tells its peer AdminDown, RFC 5880 §6.8.16) and stops.
+     */
+    @Override
+    public void close() {
+        for (SessionConfig config : new ArrayList<>(sessions.values())) {
+            final SessionKey key = config.key();
+            try {
+                await(engine.unconfigure(key));
+            } catch (IllegalStateException e) {
+                // already gone; nothing to tell the peer
+            }
+        }
+        sessions.clear();
+        transport.close();
+        out.flush();
+    }
+}

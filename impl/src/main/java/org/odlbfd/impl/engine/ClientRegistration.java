@@ -1,0 +1,63 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.odlbfd.api.BfdSessionService;
+import org.odlbfd.api.SessionKey;
+import org.odlbfd.api.SessionListener;
+import org.odlbfd.api.SessionParams;
+
+/**
+ * One client's hold on a session. Its methods only submit inputs; the engine thread does the work.
+ */
+public final class ClientRegistration implements BfdSessionService.Registration {
+    private final BfdEngine engine;
+    private final SessionKey key;
+    private final SessionListener listener;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile SessionParams params;
+
+    ClientRegistration(final BfdEngine engine, final SessionKey key, final SessionParams params,
+            final SessionListener listener) {
+        this.engine = requireNonNull(engine);
+        this.key = requireNonNull(key);
+        this.params = requireNonNull(params);
+        this.listener = requireNonNull(listener);
+    }
+
+    @Override
+    public SessionKey key() {
+        return key;
+    }
+
+    SessionParams params() {
+        return params;
+    }
+
+    SessionListener listener() {
+        return listener;
+    }
+
+    @Override
+    public void update(final SessionParams newParams) {
+        if (!closed.get()) {
+            params = requireNonNull(newParams);
+            engine.submit(new EngineInput.Update(this, newParams));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            engine.submit(new EngineInput.Unregister(this));
+        }
+    }
+}

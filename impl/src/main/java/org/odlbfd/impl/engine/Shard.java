@@ -1,0 +1,327 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.engine;
+
+import io.netty.buffer.ByteBuf;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.SessionKey;
+import org.odlbfd.api.SessionStatus;
+import org.odlbfd.api.State;
+import org.odlbfd.impl.auth.Authenticator;
+import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.fsm.Transition;
+import org.odlbfd.impl.packet.ControlPacket;
+import org.odlbfd.impl.packet.ControlPacketCodec;
+import org.odlbfd.impl.packet.DecodeException;
+import org.odlbfd.impl.packet.RejectReason;
+import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.session.PacketSink;
+import org.odlbfd.impl.session.Ports;
+import org.odlbfd.impl.session.Scheduler;
+import org.odlbfd.impl.session.Session;
+import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.session.SessionTable;
+
+/**
+ * One engine thread and the sessions that live on it. Every method runs on {@link #scheduler}.
+ */
+final class Shard implements Session.Listener {
+    private static final class Entry {
+        final Session session;
+        final List<ClientRegistration> clients = new ArrayList<>(1);
+        boolean configured;
+        SessionStatus status;
+
+        Entry(final Session session, final SessionStatus status) {
+            this.session = session;
+            this.status = status;
+        }
+    }
+
+    final Scheduler scheduler;
+    private final int index;
+    private final int shardCount;
+    private final BfdEngine engine;
+    private final Clock clock;
+    private final PacketSink sink;
+    private final KeyProvider keys;
+    private final SplittableRandom random;
+    private final SessionTable table = new SessionTable();
+    private final Map<SessionKey, Entry> entries = new HashMap<>();
+    private final long[] globalRejects = new long[RejectReason.values().length];
+    private final LatenessRecorder lateness = new LatenessRecorder();
+
+    Shard(final BfdEngine engine, final int index, final int shardCount, final Scheduler scheduler,
+            final Clock clock, final PacketSink sink, final KeyProvider keys, final long seed) {
+        this.engine = engine;
+        this.index = index;
+        this.shardCount = shardCount;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.sink = new TickSink(sink, scheduler);
+        this.keys = keys;
+        this.random = new SplittableRandom(seed);
+    }
+
+    void handle(final EngineInput input) {
+        switch (input) {
+            case EngineInput.Received received -> received(received);
+            case EngineInput.EchoReturned echo -> {
+                final Session session = table.byDiscriminator(echo.localDiscr());
+                if (session != null && session.echoActive()) {
+                    session.echoReceived();
+                } else if (echo.notOurs() != null) {
+                    echo.notOurs().run();
+                } else {
+                    globalRejects[RejectReason.BAD_ECHO.ordinal()]++;
+                }
+            }
+            case EngineInput.Configure configure -> complete(configure.done(), () -> configure(configure.config()));
+            case EngineInput.Unconfigure unconfigure -> complete(unconfigure.done(), () -> unconfigure(
+                unconfigure.key()));
+            case EngineInput.AdminState admin -> complete(admin.done(), () -> adminState(admin.key(),
+                admin.adminDown()));
+            case EngineInput.Register register -> register(register.registration());
+            case EngineInput.Update update -> {
+                final Entry entry = entries.get(update.registration().key());
+                // An operator's configuration takes precedence over what clients ask for.
+                if (entry != null && !entry.configured && entry.clients.contains(update.registration())) {
+                    entry.session.modify(entry.session.config().withParams(update.params()));
+                }
+            }
+            case EngineInput.Unregister unregister -> unregister(unregister.registration());
+            case EngineInput.Query query -> {
+                final Entry entry = entries.get(query.key());
+                query.answer().accept(entry == null ? null : snapshot(entry.session));
+            }
+        }
+    }
+
+    private static void complete(final java.util.concurrent.CompletableFuture<Void> done, final Runnable action) {
+        try {
+            action.run();
+            done.complete(null);
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    private void received(final EngineInput.Received received) {
+        final ByteBuf datagram = received.datagram();
+        try {
+            ControlPacket packet = received.packet();
+            if (packet == null) {
+                if (datagram == null) {
+                    return;
+                }
+                try {
+                    packet = ControlPacketCodec.decode(datagram);
+                } catch (DecodeException e) {
+                    // A malformed packet is counted, never thrown (RFC 5880 §6.8.6 "discard").
+                    final Session session = datagram.readableBytes() >= 12
+                        ? table.byDiscriminator(datagram.getInt(datagram.readerIndex() + 8)) : null;
+                    reject(session, e.reason());
+                    return;
+                }
+            }
+            final int your = packet.yourDiscriminator();
+            // RFC 5880 §6.8.6: select by Your Discriminator, else by source address and interface.
+            final Session session = your != 0 ? table.byDiscriminator(your) : table.byKey(received.demuxKey());
+            if (session == null) {
+                reject(null, your != 0 ? RejectReason.UNKNOWN_DISCRIMINATOR : RejectReason.NO_SESSION);
+                return;
+            }
+            if (received.transportReject() != null) {
+                session.rejected(received.transportReject());
+                return;
+            }
+            session.receive(packet, datagram);
+        } finally {
+            if (datagram != null) {
+                datagram.release();
+            }
+        }
+    }
+
+    private void reject(final @Nullable Session session, final RejectReason reason) {
+        if (session != null) {
+            session.rejected(reason);
+        } else {
+            globalRejects[reason.ordinal()]++;
+        }
+    }
+
+    private void configure(final SessionConfig config) {
+        final Entry existing = entries.get(config.key());
+        if (existing != null) {
+            final int ldisc = config.staticLocalDiscr();
+            if (ldisc != 0 && ldisc != existing.session.localDiscr()) {
+                throw new IllegalStateException("the local discriminator of a running session cannot change");
+            }
+            existing.configured = true;
+            existing.session.modify(config);
+            if (config.adminDown() != (existing.session.sessionState() == State.ADMIN_DOWN)) {
+                adminState(config.key(), config.adminDown());
+            }
+            return;
+        }
+        create(config).configured = true;
+    }
+
+    private Entry create(final SessionConfig config) {
+        final int discr = allocate(config.staticLocalDiscr());
+        final Session session = new Session(config, discr, clock, scheduler, sink, authenticator(config),
+            random.split(), this);
+        table.add(session);
+        final Entry entry = new Entry(session, SessionStatus.initial(Instant.ofEpochMilli(clock.currentTimeMillis())));
+        entries.put(config.key(), entry);
+        engine.published(config.key(), entry.status);
+        session.start();
+        entry.status = status(session, entry.status.state());
+        engine.observer().sessionCreated(snapshot(session));
+        return entry;
+    }
+
+    private @Nullable Authenticator authenticator(final SessionConfig config) {
+        final var type = config.authType();
+        return type == null ? null : Authenticator.create(type, config.keyChain(), keys, random.split());
+    }
+
+    private int allocate(final int staticDiscr) {
+        if (staticDiscr != 0) {
+            if (Math.floorMod(staticDiscr, shardCount) != index || table.byDiscriminator(staticDiscr) != null) {
+                throw new IllegalStateException("local discriminator " + Integer.toUnsignedString(staticDiscr)
+                    + " is in use");
+            }
+            return staticDiscr;
+        }
+        // Unique and non-zero (RFC 5880 §6.8.1); the residue names this thread so that packets can
+        // be routed here by Your Discriminator without a shared map.
+        while (true) {
+            final int candidate = random.nextInt() / shardCount * shardCount + index;
+            if (candidate != 0 && Math.floorMod(candidate, shardCount) == index
+                    && table.byDiscriminator(candidate) == null) {
+                return candidate;
+            }
+        }
+    }
+
+    private void unconfigure(final SessionKey key) {
+        final Entry entry = entries.get(key);
+        if (entry == null) {
+            throw new IllegalArgumentException("no session " + key);
+        }
+        entry.configured = false;
+        if (entry.clients.isEmpty()) {
+            delete(entry);
+        }
+    }
+
+    private void adminState(final SessionKey key, final boolean adminDown) {
+        final Entry entry = entries.get(key);
+        if (entry == null) {
+            throw new IllegalArgumentException("no session " + key);
+        }
+        if (adminDown) {
+            entry.session.adminDown();
+        } else {
+            entry.session.adminUp();
+        }
+    }
+
+    private void register(final ClientRegistration registration) {
+        Entry entry = entries.get(registration.key());
+        if (entry == null) {
+            entry = create(SessionConfig.of(registration.key().toString(), registration.key(), null,
+                registration.params()));
+        }
+        entry.clients.add(registration);
+        // The listener hears the current status at once (BfdSessionService#register).
+        registration.listener().onStatusChange(registration.key(), entry.status);
+    }
+
+    private void unregister(final ClientRegistration registration) {
+        final Entry entry = entries.get(registration.key());
+        if (entry != null && entry.clients.remove(registration) && entry.clients.isEmpty() && !entry.configured) {
+            delete(entry);
+        }
+    }
+
+    private void delete(final Entry entry) {
+        final Session session = entry.session;
+        // RFC 5880 §6.8.16: the peer hears AdminDown before the session disappears.
+        session.delete();
+        table.remove(session);
+        final SessionKey key = session.config().key();
+        entries.remove(key);
+        engine.removed(key, this);
+        engine.observer().sessionDeleted(key, session.config().name());
+    }
+
+    @Override
+    public void onTransition(final Session session, final Transition transition) {
+        final Entry entry = entries.get(session.config().key());
+        final SessionStatus status = status(session, transition.from());
+        if (entry == null || entry.session != session) {
+            return;
+        }
+        entry.status = status;
+        engine.published(session.config().key(), status);
+        for (ClientRegistration client : List.copyOf(entry.clients)) {
+            client.listener().onStatusChange(session.config().key(), status);
+        }
+        engine.observer().stateChanged(snapshot(session), transition.from());
+    }
+
+    @Override
+    public void onDetection(final Session session, final long latenessNanos) {
+        lateness.record(latenessNanos);
+    }
+
+    private SessionStatus status(final Session session, final State previous) {
+        return new SessionStatus(session.sessionState(), previous, session.localDiag(), session.remoteDiag(),
+            Instant.ofEpochMilli(clock.currentTimeMillis()));
+    }
+
+    SessionSnapshot snapshot(final Session session) {
+        final SessionConfig config = session.config();
+        final boolean echo = session.echoActive();
+        final DetectionMode mode = session.demandActive()
+            ? echo ? DetectionMode.DEMAND_WITH_ECHO : DetectionMode.DEMAND_WITHOUT_ECHO
+            : echo ? DetectionMode.ASYNC_WITH_ECHO : DetectionMode.ASYNC_WITHOUT_ECHO;
+        return new SessionSnapshot(config.name(), config.key(), config.localAddress(), session.localDiscr(),
+            session.remoteDiscr(), config.detectMult(), session.remoteDetectMult(), session.remoteDemandMode(),
+            config.singleHop() ? Ports.SOURCE_SINGLE_HOP : Ports.SOURCE_MULTI_HOP,
+            config.singleHop() ? Ports.SINGLE_HOP : Ports.MULTI_HOP, session.sessionState(),
+            session.remoteSessionState(), session.localDiag(), session.remoteDiag(),
+            session.remoteAuthType() != null, session.remoteAuthType(), mode, session.negotiatedTxUs(),
+            session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics());
+    }
+
+    List<SessionSnapshot> snapshots() {
+        final List<SessionSnapshot> result = new ArrayList<>(table.size());
+        for (Session session : table.all()) {
+            result.add(snapshot(session));
+        }
+        return result;
+    }
+
+    long[] globalRejects() {
+        return globalRejects.clone();
+    }
+
+    long[] lateness() {
+        return lateness.copy();
+    }
+}

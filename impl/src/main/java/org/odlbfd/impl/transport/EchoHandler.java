@@ -1,0 +1,60 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.transport;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.engine.EngineInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Echo packets (RFC 5880 §6.4, RFC 5881 §4, UDP 3785). One of ours coming back refreshes its
+ * session's echo detection; anything else is the peer's echo, which we loop back to its sender
+ * as its forwarding plane would (the way FRR's bfdd answers UDP echo).
+ */
+final class EchoHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(EchoHandler.class);
+
+    private final UdpTransport transport;
+
+    EchoHandler(final UdpTransport transport, final TransportConfig ports) {
+        this.transport = transport;
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg) {
+        final BfdEngine engine = transport.engine();
+        if (!(msg instanceof DatagramPacket packet) || engine == null) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        final int discr = EchoPacket.discriminator(packet.content());
+        final byte[] payload = ByteBufUtil.getBytes(packet.content());
+        final InetSocketAddress sender = packet.sender();
+        packet.release();
+        if (discr == 0) {
+            return;
+        }
+        final Channel channel = ctx.channel();
+        engine.submit(new EngineInput.EchoReturned(discr,
+            () -> transport.reflect(channel, Unpooled.wrappedBuffer(payload), sender)));
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause) {
+        LOG.debug("BFD echo socket {} error", ctx.channel().localAddress(), cause);
+    }
+}

@@ -1,0 +1,276 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.transport;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.unix.RawUnixChannelOption;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.session.PacketSink;
+import org.odlbfd.impl.session.Scheduler;
+import org.odlbfd.impl.session.SessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Netty UDP transport of RFC 5881 (single-hop, 3784), RFC 5883 (multihop, 4784) and echo (3785).
+ *
+ * <p>Sockets: one set per (kind, local address[, interface]) — never one per session. Why bound
+ * to the local address and not the wildcard: a wildcard-bound epoll datagram socket cannot pick
+ * the source address per packet (Netty has no IP_PKTINFO send path), and two agents on one host
+ * (127.0.0.1 and 127.0.0.2, as the tests run them) must not steal each other's packets. Single-hop
+ * sockets are additionally bound to their interface with SO_BINDTODEVICE, so a packet's arrival
+ * socket names its interface, which the Your-Discriminator-zero demultiplexing needs (RFC 5880
+ * §6.8.6); this costs one socket set per interface, not per session.
+ *
+ * <p>GTSM (RFC 5881 §5, RFC 5082): packets leave with TTL/hop limit 255; single-hop receive
+ * sockets carry a BPF filter (see {@link GtsmFilter}) so the kernel drops anything that crossed a
+ * router; multihop receive sockets use the configured rx-ttl floor (RFC 5883 §2). DSCP CS6 (0xC0). These
+ * need the native epoll transport; with NIO one warning says they cannot be enforced.
+ */
+public final class UdpTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_BINDTODEVICE = 25;
+    private static final int IPPROTO_IP = 0;
+    private static final int IP_TTL = 2;
+    private static final int IPPROTO_IPV6 = 41;
+    private static final int IPV6_UNICAST_HOPS = 16;
+    private static final int IPV6_TCLASS = 67;
+    private static final int DSCP_CS6 = 0xC0;
+    private static final int MAX_PACKET = 128;
+    private static final int RECV_BATCH = 64;
+
+    private final EventLoopGroup group;
+    private final boolean epoll;
+    private final TransportConfig ports;
+    private final ConcurrentMap<Endpoint.Key, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private volatile @Nullable BfdEngine engine;
+
+    private UdpTransport(final EventLoopGroup group, final boolean epoll, final TransportConfig ports) {
+        this.group = group;
+        this.epoll = epoll;
+        this.ports = ports;
+    }
+
+    /**
+     * Starts the event loops: native epoll when available, NIO otherwise.
+     *
+     * @param threads number of event loops (engine shards)
+     * @param ports ports to use
+     * @return the transport
+     */
+    public static UdpTransport create(final int threads, final TransportConfig ports) {
+        final boolean epoll = Epoll.isAvailable();
+        if (!epoll) {
+            LOG.warn("Native epoll unavailable ({}): using NIO; TTL 255 on send and GTSM (drop TTL < 255) cannot "
+                + "be enforced, DSCP and interface binding are best effort", Epoll.unavailabilityCause().toString());
+        }
+        final EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
+            epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        return new UdpTransport(group, epoll, requireNonNull(ports));
+    }
+
+    /**
+     * Whether the native epoll transport (and with it GTSM) is in use.
+     *
+     * @return true with epoll
+     */
+    public boolean nativeTransport() {
+        return epoll;
+    }
+
+    /**
+     * One scheduler per event loop, for the engine's shards.
+     *
+     * @return schedulers
+     */
+    public List<LoopScheduler> schedulers() {
+        final List<LoopScheduler> result = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            if (executor instanceof EventLoop loop) {
+                result.add(new LoopScheduler(loop));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The packet sink of one engine shard.
+     *
+     * @param scheduler the shard's loop
+     * @return sink
+     */
+    public PacketSink sink(final Scheduler scheduler) {
+        return new TransportSink(this, ports);
+    }
+
+    /**
+     * Connects received packets to the engine.
+     *
+     * @param bfdEngine the engine
+     */
+    public void attach(final BfdEngine bfdEngine) {
+        engine = requireNonNull(bfdEngine);
+    }
+
+    @Nullable BfdEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Opens (and waits for) the sockets a session needs. Call before configuring the session, from
+     * a thread that is not an event loop; a session whose sockets are not open yet counts its
+     * packets as send failures and opens them in the background.
+     *
+     * @param config the session
+     * @return false when a socket could not be bound (see the log)
+     */
+    public boolean open(final SessionConfig config) {
+        final Endpoint endpoint = endpoint(config);
+        boolean ok = true;
+        for (ChannelFuture future : endpoint.pending) {
+            ok &= future.awaitUninterruptibly().isSuccess();
+        }
+        return ok;
+    }
+
+    Endpoint endpoint(final SessionConfig config) {
+        final Endpoint.Key key = keyOf(config);
+        final Endpoint existing = endpoints.get(key);
+        return existing != null ? existing : endpoints.computeIfAbsent(key, k -> bind(k, config));
+    }
+
+    private static Endpoint.Key keyOf(final SessionConfig config) {
+        InetAddress local = config.localAddress();
+        if (local == null) {
+            try {
+                local = InetAddress.getByAddress(new byte[config.key().destination().getAddress().length]);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Endpoint.Key(!config.singleHop(), local, config.singleHop() ? config.interfaceName() : null);
+    }
+
+    private Endpoint bind(final Endpoint.Key key, final SessionConfig config) {
+        final Endpoint endpoint = new Endpoint(key, key.multiHop() ? config.rxTtlFloor() : 255);
+        final boolean v6 = key.local() instanceof Inet6Address;
+        final int rxPort = key.multiHop() ? ports.multiHopPort() : ports.singleHopPort();
+        final int txPort = key.multiHop() ? ports.multiHopSourcePort() : ports.singleHopSourcePort();
+        endpoint.pending.add(openSocket(endpoint, v6, rxPort, new ReceiveHandler(this, endpoint), true,
+            c -> endpoint.rx = c));
+        endpoint.pending.add(openSocket(endpoint, v6, txPort, new ReceiveHandler(this, endpoint), false,
+            c -> endpoint.tx = c));
+        if (!key.multiHop()) {
+            endpoint.pending.add(openSocket(endpoint, v6, ports.echoPort(), new EchoHandler(this, ports), false,
+                c -> endpoint.echo = c));
+        }
+        return endpoint;
+    }
+
+    private ChannelFuture openSocket(final Endpoint endpoint, final boolean v6, final int port,
+            final ChannelHandler handler,
+            final boolean receiver, final java.util.function.Consumer<Channel> onBound) {
+        final SocketProtocolFamily family = v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        final Bootstrap bootstrap = new Bootstrap().group(group)
+            .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .option(ChannelOption.SO_RCVBUF, ports.receiveBufferBytes())
+            .handler(handler);
+        if (epoll) {
+            // recvmmsg: up to RECV_BATCH datagrams per system call (PERF-NOTES rule 2).
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_PACKET)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_PACKET * RECV_BATCH));
+            // RFC 5881 §5: TTL / hop limit 255 on every packet sent; DSCP CS6 (network control).
+            bootstrap.option(new IntegerUnixChannelOption("TTL", v6 ? IPPROTO_IPV6 : IPPROTO_IP,
+                v6 ? IPV6_UNICAST_HOPS : IP_TTL), 255);
+            bootstrap.option(new IntegerUnixChannelOption("TOS", v6 ? IPPROTO_IPV6 : IPPROTO_IP,
+                v6 ? IPV6_TCLASS : 1), DSCP_CS6);
+            if (receiver && endpoint.minTtl > 0) {
+                // GTSM: single-hop drops TTL < 255 (RFC 5881 §5); multihop applies the configured
+                // rx-ttl floor (RFC 5883 §2). IP_MINTTL is TCP-only in Linux, hence a BPF filter.
+                final GtsmFilter filter = new GtsmFilter(v6, endpoint.minTtl);
+                endpoint.filters.add(filter);
+                bootstrap.option(GtsmFilter.OPTION, filter.value());
+            }
+            final String ifname = endpoint.key.interfaceName();
+            if (ifname != null) {
+                final byte[] name = (ifname + "\0").getBytes(StandardCharsets.US_ASCII);
+                bootstrap.option(new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET, SO_BINDTODEVICE,
+                    name.length), ByteBuffer.wrap(name));
+            }
+        } else {
+            bootstrap.option(ChannelOption.IP_TOS, DSCP_CS6);
+        }
+        final ChannelFuture future = bootstrap.bind(new InetSocketAddress(endpoint.key.local(), port));
+        future.addListener(f -> {
+            if (f.isSuccess()) {
+                onBound.accept(future.channel());
+                LOG.info("BFD socket bound to {} {}", future.channel().localAddress(),
+                    endpoint.key.interfaceName() != null ? "on " + endpoint.key.interfaceName() : "");
+            } else {
+                LOG.warn("Cannot bind BFD socket to {} port {}", endpoint.key.local(), port, f.cause());
+            }
+        });
+        return future;
+    }
+
+    InetSocketAddress peer(final SessionConfig config, final boolean echo) {
+        final int port = echo ? ports.peerEchoPort()
+            : config.singleHop() ? ports.peerSingleHopPort() : ports.peerMultiHopPort();
+        return new InetSocketAddress(config.key().destination(), port);
+    }
+
+    void reflect(final Channel channel, final ByteBuf payload, final InetSocketAddress sender) {
+        channel.writeAndFlush(new io.netty.channel.socket.DatagramPacket(payload, sender), channel.voidPromise());
+    }
+
+    @Override
+    public void close() {
+        for (Endpoint endpoint : endpoints.values()) {
+            for (Channel channel : new Channel[] { endpoint.rx, endpoint.tx, endpoint.echo }) {
+                if (channel != null) {
+                    channel.close().awaitUninterruptibly();
+                }
+            }
+        }
+        endpoints.clear();
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

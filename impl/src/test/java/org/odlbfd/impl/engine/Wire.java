@@ -1,0 +1,135 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.engine;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.MultiHopKey;
+import org.odlbfd.api.SessionKey;
+import org.odlbfd.api.SingleHopKey;
+import org.odlbfd.api.State;
+import org.odlbfd.impl.auth.AuthKey;
+import org.odlbfd.impl.auth.Authenticator;
+import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.packet.ControlPacket;
+import org.odlbfd.impl.session.PacketSink;
+import org.odlbfd.impl.session.SessionConfig;
+
+/**
+ * Two engines back to back through memory, on one fake loop. Packets are handed over as decoded
+ * records, so that the engine scenarios do not depend on the codec.
+ */
+final class Wire {
+    /** One packet seen on the wire. */
+    record Sent(long atNanos, ControlPacket packet) {
+    }
+
+    /** A state change seen by the observer. */
+    record Change(long atNanos, String name, State from, State to, SessionSnapshot snapshot) {
+    }
+
+    static final KeyProvider NO_KEYS = new KeyProvider() {
+        @Override
+        public @Nullable AuthKey sendKey(final String keyChain) {
+            return null;
+        }
+
+        @Override
+        public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
+            return null;
+        }
+    };
+
+    final FakeLoop loop = new FakeLoop();
+    final Side sideA = new Side("A");
+    final Side sideB = new Side("B");
+
+    Wire() {
+        sideA.peer = sideB;
+        sideB.peer = sideA;
+        sideA.defaultLocal = EngineScenarioTest.ADDR_A;
+        sideB.defaultLocal = EngineScenarioTest.ADDR_B;
+    }
+
+    /** One engine and what it sent. */
+    final class Side implements PacketSink, EngineObserver {
+        final String label;
+        final List<Sent> sent = new ArrayList<>();
+        final List<Change> changes = new ArrayList<>();
+        final List<String> deleted = new ArrayList<>();
+        final BfdEngine engine;
+        Side peer;
+        boolean linkUp = true;
+        boolean reflectEcho = true;
+        long echoesSent;
+        long lastDelivered;
+        InetAddress defaultLocal;
+
+        Side(final String label) {
+            this.label = label;
+            engine = new BfdEngine(List.of(loop, loop), loop, ignored -> this, NO_KEYS, label.hashCode(), this);
+        }
+
+        @Override
+        public boolean send(final SessionConfig session, final ControlPacket packet,
+                final @Nullable Authenticator auth) {
+            sent.add(new Sent(loop.nanoTime(), packet));
+            if (linkUp) {
+                final SessionKey atPeer = peerKey(session, defaultLocal);
+                loop.execute(() -> {
+                    peer.lastDelivered = loop.nanoTime();
+                    peer.engine.submit(new EngineInput.Received(atPeer, packet, null, null));
+                });
+            }
+            return true;
+        }
+
+        @Override
+        public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
+            echoesSent++;
+            if (reflectEcho && linkUp) {
+                loop.schedule(() -> engine.submit(new EngineInput.EchoReturned(localDiscr, null)), 100_000);
+            }
+            return true;
+        }
+
+        @Override
+        public void flush() {
+            // in memory: nothing buffered
+        }
+
+        @Override
+        public void stateChanged(final SessionSnapshot snapshot, final State previous) {
+            changes.add(new Change(loop.nanoTime(), snapshot.name(), previous, snapshot.localState(), snapshot));
+        }
+
+        @Override
+        public void sessionDeleted(final SessionKey key, final String name) {
+            deleted.add(name);
+        }
+
+        SessionSnapshot snapshot(final SessionKey key) {
+            return engine.snapshot(key).join();
+        }
+
+        List<Sent> sentSince(final long atNanos) {
+            return sent.stream().filter(s -> s.atNanos() >= atNanos).toList();
+        }
+    }
+
+    /** How the receiving engine keys a packet from {@code session} while Your Discriminator is 0. */
+    static SessionKey peerKey(final SessionConfig session, final InetAddress defaultLocal) {
+        final InetAddress local = session.localAddress() != null ? session.localAddress() : defaultLocal;
+        return switch (session.key()) {
+            case SingleHopKey sh -> new SingleHopKey(sh.interfaceName(), local);
+            case MultiHopKey mh -> new MultiHopKey(mh.destination(), mh.source());
+        };
+    }
+}

@@ -1,0 +1,165 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.odlbfd.api.Diagnostic;
+import org.odlbfd.api.SingleHopKey;
+import org.odlbfd.api.State;
+import org.odlbfd.impl.auth.AuthKey;
+import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.engine.EngineObserver;
+import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.packet.ControlPacket;
+import org.odlbfd.impl.packet.ControlPacketCodec;
+import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.session.SessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two engines in one JVM, each with its own transport, over loopback: IPv4 on 127.0.0.1 and
+ * 127.0.0.2 (one socket set per local address), IPv6 on ::1 (one address, so each side listens on
+ * ports of its own). Ports are not the standard ones so the test never meets a real BFD daemon.
+ */
+class LoopbackTransportTest {
+    private static final Logger LOG = LoggerFactory.getLogger(LoopbackTransportTest.class);
+    private static final KeyProvider NO_KEYS = new KeyProvider() {
+        @Override
+        public @Nullable AuthKey sendKey(final String keyChain) {
+            return null;
+        }
+
+        @Override
+        public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
+            return null;
+        }
+    };
+
+    /** One agent: transport, engine and latches on its session's states. */
+    private static final class Agent implements EngineObserver, AutoCloseable {
+        final UdpTransport transport;
+        final BfdEngine engine;
+        final CountDownLatch up = new CountDownLatch(1);
+        final CountDownLatch down = new CountDownLatch(1);
+        volatile SessionSnapshot lastChange;
+
+        Agent(final TransportConfig ports, final long seed) {
+            transport = UdpTransport.create(1, ports);
+            engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, NO_KEYS, seed, this);
+            transport.attach(engine);
+        }
+
+        @Override
+        public void stateChanged(final SessionSnapshot snapshot, final State previous) {
+            lastChange = snapshot;
+            LOG.info("{} {} -> {} diag {}", snapshot.name(), previous, snapshot.localState(), snapshot.localDiag());
+            if (snapshot.localState() == State.UP) {
+                up.countDown();
+            } else if (previous == State.UP) {
+                down.countDown();
+            }
+        }
+
+        void start(final SessionConfig config) {
+            assertTrue(transport.open(config), "sockets bound");
+            engine.configure(config).join();
+        }
+
+        @Override
+        public void close() {
+            transport.close();
+        }
+    }
+
+    private static SessionConfig config(final String name, final String ifname, final InetAddress local,
+            final InetAddress peer) {
+        return new SessionConfig(name, new SingleHopKey(ifname, peer), local, 50_000, 50_000, 3, 0, 0, false,
+            false, null, "", 0, 0, 254, false);
+    }
+
+    private static void upAndDown(final TransportConfig portsA, final TransportConfig portsB, final InetAddress addrA,
+            final InetAddress addrB, final int portOfB) throws Exception {
+        try (Agent agentA = new Agent(portsA, 1); Agent agentB = new Agent(portsB, 2)) {
+            assertTrue(agentA.transport.nativeTransport(), "epoll is available on Linux x86_64");
+            final SessionConfig configA = config("a", "lo", addrA, addrB);
+            final SessionConfig configB = config("b", "lo", addrB, addrA);
+            agentA.start(configA);
+            agentB.start(configB);
+            assertTrue(agentA.up.await(20, TimeUnit.SECONDS), "A reached Up");
+            assertTrue(agentB.up.await(20, TimeUnit.SECONDS), "B reached Up");
+            final SessionSnapshot snapA = agentA.engine.snapshot(configA.key()).get(5, TimeUnit.SECONDS);
+            final SessionSnapshot snapB = agentB.engine.snapshot(configB.key()).get(5, TimeUnit.SECONDS);
+            assertEquals(snapB.localDiscr(), snapA.remoteDiscr());
+            assertEquals(snapA.localDiscr(), snapB.remoteDiscr());
+            assertTrue(snapA.statistics().rxPackets() > 0 && snapA.statistics().txPackets() > 0);
+            assertEquals(0, snapA.statistics().rxInvalid());
+            LOG.info("A {} rx={} tx={}", snapA.localState(), snapA.statistics().rxPackets(),
+                snapA.statistics().txPackets());
+
+            // GTSM (RFC 5881 §5): a packet sent with the default TTL (64) never reaches the engine.
+            // (B may have counted A's first packet as NO_SESSION if it arrived before B's session
+            // existed; only the change matters.)
+            final long invalidBefore = agentB.engine.stats().get(5, TimeUnit.SECONDS).rxInvalid();
+            sendWithDefaultTtl(addrB, portOfB);
+            Thread.sleep(200);
+            assertEquals(invalidBefore, agentB.engine.stats().get(5, TimeUnit.SECONDS).rxInvalid(),
+                "the GTSM filter dropped the TTL 64 packet in the kernel");
+
+            // Deleting A sends AdminDown: B goes Down with Neighbor Signaled Session Down.
+            agentA.engine.unconfigure(configA.key()).join();
+            assertTrue(agentB.down.await(10, TimeUnit.SECONDS), "B went down");
+            assertEquals(Diagnostic.NEIGHBOR_DOWN, agentB.lastChange.localDiag());
+            assertEquals(State.ADMIN_DOWN, agentB.lastChange.remoteState());
+        }
+    }
+
+    private static void sendWithDefaultTtl(final InetAddress to, final int port) throws Exception {
+        final ControlPacket stray = new ControlPacket(0, State.DOWN, false, false, false, false, false, 3, 4242, 0,
+            1_000_000, 1_000_000, 0, null);
+        final ByteBuf buf = Unpooled.buffer();
+        ControlPacketCodec.encode(stray, buf);
+        final byte[] bytes = ByteBufUtil.getBytes(buf);
+        buf.release();
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(to, 0))) {
+            socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(to, port)));
+        }
+    }
+
+    @Test
+    void ipv4LoopbackReachesUp() throws Exception {
+        final TransportConfig ports = new TransportConfig(13784, 13784, 14784, 14784, 13785, 13785, 50101, 50102,
+            1 << 20);
+        upAndDown(ports, ports, InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"), 13784);
+    }
+
+    @Test
+    void ipv6LoopbackReachesUp() throws Exception {
+        final TransportConfig portsA = new TransportConfig(23784, 23884, 24784, 24884, 23785, 23885, 50201, 50202,
+            1 << 20);
+        final TransportConfig portsB = new TransportConfig(23884, 23784, 24884, 24784, 23885, 23785, 50211, 50212,
+            1 << 20);
+        final InetAddress loopback = InetAddress.getByName("::1");
+        upAndDown(portsA, portsB, loopback, loopback, 23884);
+    }
+
+}
