@@ -99,12 +99,17 @@ public final class FrrPeer implements Resource {
 
     /** Runs vtysh commands against this instance only. */
     public String vtysh(final String... cmds) {
+        return vtysh(Duration.ofSeconds(10), cmds);
+    }
+
+    /** Like {@link #vtysh(String...)} with a caller-chosen bound: a busy bfdd dumps thousands of peers slowly. */
+    public String vtysh(final Duration timeout, final String... cmds) {
         final List<String> all = new ArrayList<>(List.of(Testbed.VTYSH, "--vty_socket", dir.toString()));
         for (String c : cmds) {
             all.add("-c");
             all.add(c);
         }
-        return Shell.run(Duration.ofSeconds(10), all.toArray(String[]::new)).check().out();
+        return Shell.run(timeout, all.toArray(String[]::new)).check().out();
     }
 
     /** Applies config lines inside {@code bfd / <peerHeader>} (e.g. "shutdown", "no shutdown"). */

@@ -7,7 +7,10 @@
  */
 package org.odlbfd.it.scale;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Duration;
 import java.util.List;
 import org.odlbfd.it.interop.FrrPeer;
 import org.odlbfd.it.interop.NetNs;
@@ -45,7 +48,10 @@ final class FrrSide implements Side {
         long up = 0;
         long downs = 0;
         long packets = 0;
-        for (JsonObject c : frr.counters()) {
+        // a saturated bfdd answers slowly: allow a minute rather than FrrPeer's default 10 s
+        final String json = frr.vtysh(Duration.ofSeconds(60), "show bfd peers counters json");
+        for (JsonElement el : JsonParser.parseString(json).getAsJsonArray()) {
+            final JsonObject c = el.getAsJsonObject();
             final long ups = c.get("session-up").getAsLong();
             final long dns = c.get("session-down").getAsLong();
             // FRR keeps no "state" in the counters view: a session is Up iff it came up more often than it went down

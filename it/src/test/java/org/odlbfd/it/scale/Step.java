@@ -54,14 +54,18 @@ final class Step {
             final long h0 = System.nanoTime();
             final long holdEnd = h0 + TimeUnit.SECONDS.toNanos(cfg.holdS());
             long now = h0;
-            while (now < holdEnd) {
-                Shell.sleep(Math.min(1000, TimeUnit.NANOSECONDS.toMillis(holdEnd - now) + 1));
-                now = System.nanoTime();
-                if (falseDowns(a, a0) + falseDowns(b, b0) > 0) {
-                    LOG.warn("{} {} ms N={}: false Down after {} ms", pairing, ms, count,
-                        TimeUnit.NANOSECONDS.toMillis(now - h0));
-                    break;
+            final long stallMs;
+            try (StallProbe stalls = new StallProbe(cfg.holdS() + 5L)) {
+                while (now < holdEnd) {
+                    Shell.sleep(Math.min(1000, TimeUnit.NANOSECONDS.toMillis(holdEnd - now) + 1));
+                    now = System.nanoTime();
+                    if (falseDowns(a, a0) + falseDowns(b, b0) > 0) {
+                        LOG.warn("{} {} ms N={}: false Down after {} ms", pairing, ms, count,
+                            TimeUnit.NANOSECONDS.toMillis(now - h0));
+                        break;
+                    }
                 }
+                stallMs = stalls.maxGapMs();
             }
             final Side.Sample a1 = a.sample();
             final Side.Sample b1 = b.sample();
@@ -77,7 +81,8 @@ final class Step {
             final long detected = a.sample().downs() - a1.downs();
             return new StepResult(pairing, ms, count, bringUpMs, heldMs, falseDowns, Math.min(a1.up(), b1.up()),
                 a1.cpuMicros() - a0.cpuMicros(), a1.packets() - a0.packets(), b1.cpuMicros() - b0.cpuMicros(),
-                b1.packets() - b0.packets(), StepResult.toArray(delays), detected, allDownMs, a.lateness(), "");
+                b1.packets() - b0.packets(), StepResult.toArray(delays), detected, allDownMs, a.lateness(),
+                "largest scheduling stall seen by the harness during the hold " + stallMs + "ms");
         } catch (IllegalStateException | AssertionError e) {
             // an end that stops answering (FRR's vtysh times out when bfdd is saturated) fails this N, not the run
             LOG.warn("{} {} ms N={} failed", pairing, ms, count, e);
