@@ -17,7 +17,7 @@ import org.odlbfd.api.State;
  * @param tNs      the agent's own timestamp (its System.nanoTime, CLOCK_MONOTONIC on Linux)
  * @param seenNs   our System.nanoTime when the line was read
  */
-record AgentEvent(String name, State from, State to, Diagnostic ldiag, Diagnostic rdiag, long tNs, long seenNs) {
+public record AgentEvent(String name, State from, State to, Diagnostic ldiag, Diagnostic rdiag, long tNs, long seenNs) {
 
     static AgentEvent parse(final String line, final long seenNs) {
         final Map<String, String> kv = Reply.fields(line);

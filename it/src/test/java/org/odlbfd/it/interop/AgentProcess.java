@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code ip netns exec NS java -cp CP AgentMain}: commands on its stdin, one reply line per command
  * on its stdout, EVENT lines in between. Every wait is bounded.
  */
-final class AgentProcess implements Resource {
-    static final String MAIN = "org.odlbfd.impl.agent.AgentMain";
+public final class AgentProcess implements Resource {
+    public static final String MAIN = "org.odlbfd.impl.agent.AgentMain";
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(AgentProcess.class);
 
@@ -80,11 +80,11 @@ final class AgentProcess implements Resource {
     }
 
     /** Starts the agent in namespace {@code ns} and waits for READY. */
-    static AgentProcess start(final String ns, final String... agentArgs) {
+    public static AgentProcess start(final String ns, final String... agentArgs) {
         return start(ns, List.of("-Xmx256m", "-XX:+UseZGC"), agentArgs);
     }
 
-    static AgentProcess start(final String ns, final List<String> jvmArgs, final String... agentArgs) {
+    public static AgentProcess start(final String ns, final List<String> jvmArgs, final String... agentArgs) {
         final Path dir = RunDir.create("agent");
         final List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         // -Dbfd.it.agent.cmd="..." runs another implementation of the same stdin/stdout contract
@@ -145,12 +145,12 @@ final class AgentProcess implements Resource {
         }
     }
 
-    long pid() {
+    public long pid() {
         return proc.pid();
     }
 
     /** Sends one command and returns its reply line (OK/ERROR/SNAPSHOT/STATS). */
-    String command(final String line) {
+    public String command(final String line) {
         try {
             replies.clear();
             stdin.write(line + "\n");
@@ -173,7 +173,7 @@ final class AgentProcess implements Resource {
     }
 
     /** Sends a command that must be answered with {@code OK ...}. */
-    String ok(final String line) {
+    public String ok(final String line) {
         final String reply = command(line);
         if (!reply.startsWith("OK")) {
             throw new AssertionError("'" + line + "' -> '" + reply + "', expected OK");
@@ -189,7 +189,7 @@ final class AgentProcess implements Resource {
         return reply;
     }
 
-    Reply stats() {
+    public Reply stats() {
         final Reply reply = Reply.parse(command("stats"));
         if (!"STATS".equals(reply.kind())) {
             throw new AssertionError("stats -> " + reply.line());
@@ -197,16 +197,16 @@ final class AgentProcess implements Resource {
         return reply;
     }
 
-    List<AgentEvent> events() {
+    public List<AgentEvent> events() {
         return List.copyOf(events);
     }
 
-    List<AgentEvent> events(final String name) {
+    public List<AgentEvent> events(final String name) {
         return events.stream().filter(e -> e.name().equals(name)).toList();
     }
 
     /** Number of events so far: pass it to {@link #awaitEvent} to look only at later ones. */
-    int mark() {
+    public int mark() {
         return events.size();
     }
 
@@ -255,7 +255,7 @@ final class AgentProcess implements Resource {
         return mine.isEmpty() ? Optional.empty() : Optional.of(mine.get(mine.size() - 1));
     }
 
-    String stderr() {
+    public String stderr() {
         final String err = RunDir.readOrEmpty(dir.resolve("stderr.log"));
         return err.length() > 4000 ? err.substring(err.length() - 4000) : err;
     }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * pid, vty and zserv sockets) in a directory of its own. Only PIDs from our own pid files whose
  * command line points into that directory are ever signalled.
  */
-final class FrrPeer implements Resource {
+public final class FrrPeer implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(FrrPeer.class);
 
     private final NetNs netns;
@@ -47,7 +47,7 @@ final class FrrPeer implements Resource {
      * @param header e.g. {@code peer 192.0.2.1 local-address 192.0.2.2 interface vB}
      * @param lines  settings inside the stanza, e.g. {@code receive-interval 100}
      */
-    static String stanza(final String header, final String... lines) {
+    public static String stanza(final String header, final String... lines) {
         final StringBuilder sb = new StringBuilder(" ").append(header).append('\n');
         for (String line : lines) {
             sb.append("  ").append(line).append('\n');
@@ -56,7 +56,7 @@ final class FrrPeer implements Resource {
     }
 
     /** Writes the config and starts zebra then bfdd in namespace {@code ns}; returns once bfdd's vty is up. */
-    static FrrPeer start(final NetNs netns, final String ns, final String... peerStanzas) {
+    public static FrrPeer start(final NetNs netns, final String ns, final String... peerStanzas) {
         final FrrPeer frr = new FrrPeer(netns, ns, RunDir.create("frr"));
         boolean started = false;
         try {
@@ -98,13 +98,18 @@ final class FrrPeer implements Resource {
     }
 
     /** Runs vtysh commands against this instance only. */
-    String vtysh(final String... cmds) {
+    public String vtysh(final String... cmds) {
+        return vtysh(Duration.ofSeconds(10), cmds);
+    }
+
+    /** Like {@link #vtysh(String...)} with a caller-chosen bound: a busy bfdd dumps thousands of peers slowly. */
+    public String vtysh(final Duration timeout, final String... cmds) {
         final List<String> all = new ArrayList<>(List.of(Testbed.VTYSH, "--vty_socket", dir.toString()));
         for (String c : cmds) {
             all.add("-c");
             all.add(c);
         }
-        return Shell.run(Duration.ofSeconds(10), all.toArray(String[]::new)).check().out();
+        return Shell.run(timeout, all.toArray(String[]::new)).check().out();
     }
 
     /** Applies config lines inside {@code bfd / <peerHeader>} (e.g. "shutdown", "no shutdown"). */
@@ -118,12 +123,12 @@ final class FrrPeer implements Resource {
     }
 
     /** {@code show bfd peers json}, one object per session (fields as in samples/frr-show-bfd-peers.json). */
-    List<JsonObject> peers() {
+    public List<JsonObject> peers() {
         return objects(vtysh("show bfd peers json"));
     }
 
     /** {@code show bfd peers counters json}. */
-    List<JsonObject> counters() {
+    public List<JsonObject> counters() {
         return objects(vtysh("show bfd peers counters json"));
     }
 
@@ -160,18 +165,18 @@ final class FrrPeer implements Resource {
     }
 
     /** PID of bfdd, read from our own pid file. */
-    long bfddPid() {
+    public long bfddPid() {
         return Long.parseLong(RunDir.readOrEmpty(dir.resolve("bfdd.pid")).trim());
     }
 
     /** SIGKILL bfdd only (zebra stays): the peer goes silent without sending anything. */
-    void killBfdd() {
+    public void killBfdd() {
         if (!Shell.killOwn(bfddPid(), dir.toString(), "KILL")) {
             throw new IllegalStateException("could not kill bfdd " + bfddPid());
         }
     }
 
-    String log() {
+    public String log() {
         return RunDir.readOrEmpty(dir.resolve("bfdd.log"));
     }
 

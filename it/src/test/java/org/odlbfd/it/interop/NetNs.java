@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Addresses are RFC 5737 / RFC 3849 documentation prefixes that exist only inside the namespaces.
  */
-final class NetNs implements Resource {
-    static final String IF_A = "vA";
-    static final String IF_B = "vB";
+public final class NetNs implements Resource {
+    public static final String IF_A = "vA";
+    public static final String IF_B = "vB";
     static final String A4 = "192.0.2.1";
     static final String B4 = "192.0.2.2";
     static final String A6 = "2001:db8:ffff::1";
@@ -49,7 +49,7 @@ final class NetNs implements Resource {
     }
 
     /** Creates and wires both namespaces; on any failure deletes whatever was created. */
-    static NetNs pair(final String tag) {
+    public static NetNs pair(final String tag) {
         final String base = RunDir.uniqueName(tag);
         final NetNs ns = new NetNs(base + "-a", base + "-b");
         boolean built = false;
@@ -64,11 +64,11 @@ final class NetNs implements Resource {
         return ns;
     }
 
-    String a() {
+    public String a() {
         return nsA;
     }
 
-    String b() {
+    public String b() {
         return nsB;
     }
 
@@ -102,13 +102,13 @@ final class NetNs implements Resource {
     }
 
     /** Runs a command inside namespace {@code ns} (bounded). */
-    Shell.Result exec(final String ns, final String... cmd) {
+    public Shell.Result exec(final String ns, final String... cmd) {
         final List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         all.addAll(List.of(cmd));
         return Shell.run(all.toArray(String[]::new));
     }
 
-    void sysctl(final String ns, final String... settings) {
+    public void sysctl(final String ns, final String... settings) {
         final List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", ns, "sysctl", "-qw"));
         all.addAll(List.of(settings));
         Shell.check(all.toArray(String[]::new));
@@ -127,7 +127,7 @@ final class NetNs implements Resource {
      * kernel's neighbor table is shared by all namespaces and its default gc_thresh2/3 (512/1024)
      * otherwise caps a run at ~500 session pairs.
      */
-    void addIpv6Pairs(final String prefix, final int count, final Path dir) {
+    public void addIpv6Pairs(final String prefix, final int count, final Path dir) {
         final StringBuilder batchA = new StringBuilder();
         final StringBuilder batchB = new StringBuilder();
         for (int i = 0; i < count; i++) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * A {@code SNAPSHOT ...} or {@code STATS ...} reply of the agent: a keyword then key=value fields.
  */
-record Reply(String kind, Map<String, String> fields, String line) {
+public record Reply(String kind, Map<String, String> fields, String line) {
 
     static Reply parse(final String line) {
         final int sp = line.indexOf(' ');
@@ -32,7 +32,7 @@ record Reply(String kind, Map<String, String> fields, String line) {
         return kv;
     }
 
-    String str(final String key) {
+    public String str(final String key) {
         final String val = fields.get(key);
         if (val == null) {
             throw new AssertionError("field " + key + " missing in: " + line);
@@ -40,7 +40,7 @@ record Reply(String kind, Map<String, String> fields, String line) {
         return val;
     }
 
-    long num(final String key) {
+    public long num(final String key) {
         final String val = str(key);
         try {
             return Long.parseLong(val);

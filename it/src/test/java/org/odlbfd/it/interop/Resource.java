@@ -11,7 +11,7 @@ package org.odlbfd.it.interop;
  * Something a test started and must stop (a process, a namespace); close() is idempotent and
  * throws nothing checked.
  */
-interface Resource extends AutoCloseable {
+public interface Resource extends AutoCloseable {
     @Override
     void close();
 }

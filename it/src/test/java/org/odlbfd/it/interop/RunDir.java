@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Names and directories unique to this test run, so that two runs (or a crashed earlier run) never
  * share a namespace, a daemon instance or a socket path.
  */
-final class RunDir {
+public final class RunDir {
     /** Short so that derived names stay well inside Linux's 15-byte interface-name limit. */
     static final String RUN_ID = Long.toString(ProcessHandle.current().pid() % 100_000, 36)
         + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
@@ -37,7 +37,7 @@ final class RunDir {
      * A fresh world-readable directory: the FRR and BIRD daemons run as their own users and must
      * reach their sockets and configs below it.
      */
-    static Path create(final String tag) {
+    public static Path create(final String tag) {
         final Path dir = BASE.resolve(uniqueName(tag));
         try {
             Files.createDirectories(dir);
@@ -52,7 +52,7 @@ final class RunDir {
         return dir;
     }
 
-    static void write(final Path file, final String text) {
+    public static void write(final Path file, final String text) {
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
@@ -60,7 +60,7 @@ final class RunDir {
         }
     }
 
-    static String readOrEmpty(final Path file) {
+    public static String readOrEmpty(final Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {

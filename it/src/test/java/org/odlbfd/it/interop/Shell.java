@@ -22,17 +22,17 @@ import org.slf4j.LoggerFactory;
  * Runs one external command with a bounded wait. Output goes to temporary files, not pipes, because
  * the daemons we start (bfdd -d, bird) fork and would keep a pipe open forever.
  */
-final class Shell {
+public final class Shell {
     private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
     /** What a finished command left behind. */
-    record Result(List<String> cmd, int rc, String out, String err) {
-        boolean ok() {
+    public record Result(List<String> cmd, int rc, String out, String err) {
+        public boolean ok() {
             return rc == 0;
         }
 
-        Result check() {
+        public Result check() {
             if (rc != 0) {
                 throw new IllegalStateException("command failed rc=" + rc + ": " + String.join(" ", cmd)
                     + "\nstdout: " + out + "\nstderr: " + err);
@@ -44,11 +44,11 @@ final class Shell {
     private Shell() {
     }
 
-    static Result run(final String... cmd) {
+    public static Result run(final String... cmd) {
         return run(DEFAULT_TIMEOUT, cmd);
     }
 
-    static Result run(final Duration timeout, final String... cmd) {
+    public static Result run(final Duration timeout, final String... cmd) {
         File out = null;
         File err = null;
         try {
@@ -76,12 +76,12 @@ final class Shell {
         }
     }
 
-    static Result check(final String... cmd) {
+    public static Result check(final String... cmd) {
         return run(DEFAULT_TIMEOUT, cmd).check();
     }
 
     /** Kills one PID we started, after checking its command line still contains {@code marker}. */
-    static boolean killOwn(final long pid, final String marker, final String signal) {
+    public static boolean killOwn(final long pid, final String marker, final String signal) {
         final Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
         try {
             final String text = Files.readString(cmdline, StandardCharsets.ISO_8859_1).replace('\0', ' ');
@@ -96,7 +96,7 @@ final class Shell {
     }
 
     /** True while {@code pid} runs; a zombie (killed, not yet reaped by its parent) counts as gone. */
-    static boolean alive(final long pid) {
+    public static boolean alive(final long pid) {
         try {
             final String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // field 3, after the parenthesised command name
@@ -108,7 +108,7 @@ final class Shell {
     }
 
     /** Sleeps, turning an interrupt into an unchecked failure (tests are bounded anyway). */
-    static void sleep(final long millis) {
+    public static void sleep(final long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

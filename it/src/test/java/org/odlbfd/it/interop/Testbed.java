@@ -18,10 +18,10 @@ import java.util.List;
  * Preconditions of the interop tests. A missing tool is a failure, never a skip: a green run must
  * mean the peers really ran. {@code tools/install-peers.sh} installs everything listed here.
  */
-final class Testbed {
-    static final String BFDD = "/usr/lib/frr/bfdd";
-    static final String ZEBRA = "/usr/lib/frr/zebra";
-    static final String VTYSH = "/usr/bin/vtysh";
+public final class Testbed {
+    public static final String BFDD = "/usr/lib/frr/bfdd";
+    public static final String ZEBRA = "/usr/lib/frr/zebra";
+    public static final String VTYSH = "/usr/bin/vtysh";
     static final String BIRD = "/usr/sbin/bird";
     static final String BIRDC = "/usr/sbin/birdc";
     static final String KEEPALIVED = "/usr/sbin/keepalived";
@@ -32,7 +32,7 @@ final class Testbed {
     }
 
     /** Fails the calling test class loudly unless we are root and every binary is installed. */
-    static void require(final String... binaries) {
+    public static void require(final String... binaries) {
         final List<String> problems = new ArrayList<>();
         if (!"0".equals(Shell.run("id", "-u").out().trim())) {
             problems.add("not running as root (network namespaces need it)");

@@ -1,0 +1,97 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.it.scale;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.odlbfd.api.Diagnostic;
+import org.odlbfd.api.State;
+import org.odlbfd.it.interop.AgentEvent;
+import org.odlbfd.it.interop.AgentProcess;
+import org.odlbfd.it.interop.Reply;
+
+/**
+ * Our engine (AgentMain) at one end, with session i named "s" + i. The JVM gets ZGC (generational)
+ * and a fixed heap so that GC pauses do not pose as detection lateness.
+ */
+final class AgentSide implements Side {
+    private final AgentProcess agent;
+
+    private AgentSide(final AgentProcess agent) {
+        this.agent = agent;
+    }
+
+    static AgentSide start(final ScaleConfig cfg, final ScaleBed.End end, final int count, final int intervalMs) {
+        final List<String> jvm = List.of("-Xms" + cfg.heap(), "-Xmx" + cfg.heap(), "-XX:+UseZGC",
+            "-XX:+ZGenerational", "-XX:+AlwaysPreTouch");
+        final AgentProcess proc = cfg.threads().isBlank() ? AgentProcess.start(end.ns(), jvm)
+            : AgentProcess.start(end.ns(), jvm, "--threads", cfg.threads());
+        final AgentSide side = new AgentSide(proc);
+        boolean ok = false;
+        try {
+            final String timers = " tx=" + intervalMs * 1000 + " rx=" + intervalMs * 1000 + " mult=" + ScaleConfig.MULT;
+            for (int i = 0; i < count; i++) {
+                proc.ok("add sh name=s" + i + " ifname=" + end.ifname() + " local=" + end.local(i) + " peer="
+                    + end.peer(i) + timers);
+            }
+            ok = true;
+        } finally {
+            if (!ok) {
+                side.close();
+            }
+        }
+        return side;
+    }
+
+    @Override
+    public String kind() {
+        return "agent";
+    }
+
+    @Override
+    public Sample sample() {
+        final long cpu = ProcCpu.micros(agent.pid());
+        final Reply stats = agent.stats();
+        final long downs = agent.events().stream().filter(e -> e.from() == State.UP).count();
+        return new Sample(stats.num("up"), downs, stats.num("rxpkts") + stats.num("txpkts"), cpu);
+    }
+
+    @Override
+    public int mark() {
+        return agent.mark();
+    }
+
+    @Override
+    public List<Long> expiryTimes(final int mark) {
+        final List<AgentEvent> all = agent.events();
+        final List<Long> times = new ArrayList<>();
+        for (AgentEvent e : all.subList(Math.min(mark, all.size()), all.size())) {
+            if (e.from() == State.UP && e.to() == State.DOWN && e.ldiag() == Diagnostic.CONTROL_EXPIRY) {
+                times.add(e.tNs());
+            }
+        }
+        return times;
+    }
+
+    @Override
+    public String lateness() {
+        final Reply stats = agent.stats();
+        return "p50=" + stats.str("lateness_p50_us") + "us p99=" + stats.str("lateness_p99_us") + "us max="
+            + stats.str("lateness_max_us") + "us";
+    }
+
+    @Override
+    public long kill() {
+        return Kill.sigkill(agent.pid(), AgentProcess.MAIN);
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+    }
+}
