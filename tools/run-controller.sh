@@ -1,7 +1,7 @@
 #!/bin/bash
 # Start the odl-bfd controller in the foreground: RESTCONF on 8181 (admin/admin), the embedded
 # BFD agent, NETCONF southbound. Builds the distribution first when it is missing. Ctrl-C stops it.
-# Karaf shell while it runs: karaf-distribution/target/assembly/bin/client
+# For the Karaf console instead, run karaf-distribution/target/assembly/bin/karaf (no "server").
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
