@@ -96,8 +96,7 @@ public final class BfdEngine implements BfdSessionService {
             }
             case EngineInput.EchoReturned echo -> shardOfDiscr(echo.localDiscr());
             case EngineInput.Configure configure -> keyShards.computeIfAbsent(configure.config().key(),
-                key -> configure.config().staticLocalDiscr() != 0 ? shardOfDiscr(configure.config()
-                    .staticLocalDiscr()) : shardOf(key));
+                key -> homeOf(configure.config()));
             case EngineInput.Unconfigure unconfigure -> shardOf(unconfigure.key());
             case EngineInput.AdminState admin -> shardOf(admin.key());
             case EngineInput.Register register -> keyShards.computeIfAbsent(register.registration().key(),
@@ -106,6 +105,24 @@ public final class BfdEngine implements BfdSessionService {
             case EngineInput.Unregister unregister -> shardOf(unregister.registration().key());
             case EngineInput.Query query -> shardOf(query.key());
         };
+    }
+
+    private Shard homeOf(final SessionConfig config) {
+        return config.staticLocalDiscr() != 0 ? shardOfDiscr(config.staticLocalDiscr()) : shardOf(config.key());
+    }
+
+    /**
+     * The index of the shard (= event loop, in the order of the schedulers given to the
+     * constructor) that runs, or will run when configured now, this session. The transport
+     * registers the session's receive socket on that loop, so that a received packet reaches its
+     * session on the thread that read it, without a task hand-off and a wake-up of another loop.
+     *
+     * @param config the session
+     * @return shard index
+     */
+    public int shardIndex(final SessionConfig config) {
+        final Shard known = keyShards.get(config.key());
+        return shards.indexOf(known != null ? known : homeOf(config));
     }
 
     private Shard shardOfDiscr(final int discr) {
