@@ -338,7 +338,8 @@ public final class Session extends SessionVars {
     }
 
     private long nextTxDelay() {
-        return Timing.jitter(txIntervalNanos(), detectMult, random);
+        final long interval = txIntervalNanos();
+        return Timing.onGrid(clock.nanoTime(), Timing.jitter(interval, detectMult, random), interval * 3 / 4);
     }
 
     private void onTxTimer() {

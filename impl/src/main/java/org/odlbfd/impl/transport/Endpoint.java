@@ -9,15 +9,17 @@ package org.odlbfd.impl.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The sockets of one local address (and, for single-hop, one interface): a receive socket on the
- * Control port, a send socket on the source port, and for single-hop an Echo socket. Sessions
+ * Control port, a send socket on the source port, and for single-hop an Echo socket when Echo is used. Sessions
  * share them: PERF-NOTES measured a socket per session at +40 % CPU per packet.
  */
 final class Endpoint {
@@ -39,9 +41,14 @@ final class Endpoint {
     /** Send sockets, one per event loop (index = the loop's index); null until bound. */
     final AtomicReferenceArray<Channel> tx;
     volatile @Nullable Channel echo;
+    /** The Echo socket is opened on demand, once (see UdpTransport#open). */
+    final AtomicBoolean echoOpened = new AtomicBoolean();
+    /** The loop of the receive (and Echo) socket: that of the shard running the first session here. */
+    final EventLoopGroup home;
 
-    Endpoint(final Key key, final int minTtl, final int senders) {
+    Endpoint(final Key key, final int minTtl, final int senders, final EventLoopGroup home) {
         this.key = key;
+        this.home = home;
         this.minTtl = minTtl;
         this.tx = new AtomicReferenceArray<>(senders);
     }

@@ -74,7 +74,15 @@ public final class UdpTransport implements AutoCloseable {
     private static final int IPV6_TCLASS = 67;
     private static final int DSCP_CS6 = 0xC0;
     private static final int MAX_PACKET = 128;
-    private static final int RECV_BATCH = 64;
+    /**
+     * Datagrams per recvmmsg. Measured (perf + JFR, scale harness, one address per session): every
+     * read prepares and the native side walks all RECV_BATCH slots (an iovec each, a JNI array
+     * element each) and takes a MAX_PACKET * RECV_BATCH buffer, though a socket of one session
+     * holds one datagram per wake-up; at 64 that was about a tenth of the agent's CPU. 8 keeps
+     * most of the batching for a socket many sessions share (Netty reads again while a batch
+     * comes back full) at an eighth of the waste.
+     */
+    private static final int RECV_BATCH = 8;
 
     private final EventLoopGroup group;
     private final List<EventLoop> loops;
@@ -166,6 +174,9 @@ public final class UdpTransport implements AutoCloseable {
      */
     public boolean open(final SessionConfig config) {
         final Endpoint endpoint = endpoint(config);
+        if (!endpoint.key.multiHop() && (config.echoTxUs() > 0 || config.echoRxUs() > 0)) {
+            openEcho(endpoint);
+        }
         boolean ok = true;
         for (ChannelFuture future : endpoint.pending) {
             ok &= future.awaitUninterruptibly().isSuccess();
@@ -193,12 +204,17 @@ public final class UdpTransport implements AutoCloseable {
 
     private Endpoint bind(final Endpoint.Key key, final SessionConfig config) {
         final int senders = epoll ? loops.size() : 1;
-        final Endpoint endpoint = new Endpoint(key, key.multiHop() ? config.rxTtlFloor() : 255, senders);
+        final Endpoint endpoint = new Endpoint(key, key.multiHop() ? config.rxTtlFloor() : 255, senders,
+            homeLoop(config));
         final boolean v6 = key.local() instanceof Inet6Address;
         final int rxPort = key.multiHop() ? ports.multiHopPort() : ports.singleHopPort();
         final int txPort = key.multiHop() ? ports.multiHopSourcePort() : ports.singleHopSourcePort();
+        // The receive socket lives on the loop of the shard that runs this address's session (the
+        // first one, when several share it): a packet then reaches its session on the thread that
+        // read it. Registered round-robin instead, most packets were handed to another loop as a
+        // task, one allocation, queue hand-off and eventfd wake-up each.
         endpoint.pending.add(openSocket(endpoint, v6, rxPort, new ReceiveHandler(this, endpoint), true,
-            group, c -> endpoint.rx = c));
+            endpoint.home, c -> endpoint.rx = c));
         // One send socket per event loop (SO_REUSEPORT on the same source address and port), each
         // registered on its own loop: a shard writes and flushes only on its own thread, so writes
         // never hop between threads and every flush is one sendmmsg batch. NIO has no SO_REUSEPORT:
@@ -208,11 +224,26 @@ public final class UdpTransport implements AutoCloseable {
             endpoint.pending.add(openSocket(endpoint, v6, txPort, new ReceiveHandler(this, endpoint), false,
                 loops.get(i), c -> endpoint.tx.set(index, c)));
         }
-        if (!key.multiHop()) {
-            endpoint.pending.add(openSocket(endpoint, v6, ports.echoPort(), new EchoHandler(this, ports), false, group,
-                c -> endpoint.echo = c));
-        }
         return endpoint;
+    }
+
+    private EventLoopGroup homeLoop(final SessionConfig config) {
+        final BfdEngine bound = engine;
+        final int index = bound == null ? -1 : bound.shardIndex(config);
+        return index >= 0 && index < loops.size() ? loops.get(index) : group;
+    }
+
+    /**
+     * Opens the Echo socket (UDP 3785) of a single-hop endpoint, once, and only when a session on
+     * it runs or loops Echo (RFC 5880 §6.4): we advertise a non-zero Required Min Echo RX Interval
+     * only then, so no peer sends us Echo otherwise, and an idle socket per address would only add
+     * to the sockets the kernel and epoll carry (with one address per session, a third of them).
+     */
+    private void openEcho(final Endpoint endpoint) {
+        if (endpoint.echoOpened.compareAndSet(false, true)) {
+            endpoint.pending.add(openSocket(endpoint, endpoint.key.local() instanceof Inet6Address, ports.echoPort(),
+                new EchoHandler(this, ports), false, endpoint.home, c -> endpoint.echo = c));
+        }
     }
 
     private ChannelFuture openSocket(final Endpoint endpoint, final boolean v6, final int port,
@@ -254,7 +285,8 @@ public final class UdpTransport implements AutoCloseable {
         future.addListener(f -> {
             if (f.isSuccess()) {
                 onBound.accept(future.channel());
-                LOG.info("BFD socket bound to {} {}", future.channel().localAddress(),
+                // DEBUG: with one address per session this is a line per socket, thousands at start
+                LOG.debug("BFD socket bound to {} {}", future.channel().localAddress(),
                     endpoint.key.interfaceName() != null ? "on " + endpoint.key.interfaceName() : "");
             } else {
                 LOG.warn("Cannot bind BFD socket to {} port {}", endpoint.key.local(), port, f.cause());

@@ -46,6 +46,26 @@ class TimingTest {
     }
 
     @Test
+    void transmitDelaysEndOnTheGridWithinTheJitterBounds() {
+        final SplittableRandom random = new SplittableRandom(7);
+        final long interval = 50_000_000L;
+        for (int mult = 1; mult <= 3; mult += 2) {
+            final long upper = mult == 1 ? interval * 90 / 100 : interval;
+            for (int i = 0; i < 10_000; i++) {
+                final long now = random.nextLong(1L << 50);
+                final long jittered = Timing.jitter(interval, mult, random);
+                final long delay = Timing.onGrid(now, jittered, interval * 3 / 4);
+                // RFC 5880 §6.8.7 bounds still hold, and the timer ends on a grid instant
+                assertTrue(delay >= interval * 3 / 4 && delay <= upper, "delay " + delay);
+                assertEquals(0, Math.floorMod(now + delay, Timing.GRID_NANOS), "on the grid");
+                assertTrue(delay <= jittered || delay < interval * 3 / 4 + Timing.GRID_NANOS, "moved earlier");
+            }
+        }
+        // short intervals keep their exact jitter
+        assertEquals(3_333_333L, Timing.onGrid(12_345L, 3_333_333L, 3_000_000L));
+    }
+
+    @Test
     void negotiation() {
         // RFC 5880 §6.8.7: the slower of our TX and the peer's RX.
         assertEquals(500_000, Timing.txIntervalUs(300_000, 500_000));

@@ -27,8 +27,13 @@ final class AgentSide implements Side {
     }
 
     static AgentSide start(final ScaleConfig cfg, final ScaleBed.End end, final int count, final int intervalMs) {
-        final List<String> jvm = List.of("-Xms" + cfg.heap(), "-Xmx" + cfg.heap(), "-XX:+UseZGC",
-            "-XX:+ZGenerational", "-XX:+AlwaysPreTouch");
+        final List<String> jvm = new ArrayList<>(List.of("-Xms" + cfg.heap(), "-Xmx" + cfg.heap(), "-XX:+UseZGC",
+            "-XX:+ZGenerational", "-XX:+AlwaysPreTouch"));
+        // extra agent JVM options, e.g. a JFR recording (use %p in its file name: both ends get them)
+        final String extra = System.getProperty("scale.agent.jvmopts", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         final AgentProcess proc = cfg.threads().isBlank() ? AgentProcess.start(end.ns(), jvm)
             : AgentProcess.start(end.ns(), jvm, "--threads", cfg.threads());
         final AgentSide side = new AgentSide(proc);
