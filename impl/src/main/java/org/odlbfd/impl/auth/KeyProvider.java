@@ -14,6 +14,19 @@ import org.eclipse.jdt.annotation.Nullable;
  * map. Implementations must be safe to call from any engine thread.
  */
 public interface KeyProvider {
+    /** A provider with no keys: for engines that run no authenticated session. */
+    KeyProvider NONE = new KeyProvider() {
+        @Override
+        public @Nullable AuthKey sendKey(final String keyChain) {
+            return null;
+        }
+
+        @Override
+        public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
+            return null;
+        }
+    };
+
     /**
      * The key to sign outgoing packets with now.
      *

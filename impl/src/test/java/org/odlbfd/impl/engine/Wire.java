@@ -17,7 +17,6 @@ import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
-import org.odlbfd.impl.auth.AuthKey;
 import org.odlbfd.impl.auth.Authenticator;
 import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.packet.ControlPacket;
@@ -38,17 +37,7 @@ final class Wire {
     record Change(long atNanos, String name, State from, State to, SessionSnapshot snapshot) {
     }
 
-    static final KeyProvider NO_KEYS = new KeyProvider() {
-        @Override
-        public @Nullable AuthKey sendKey(final String keyChain) {
-            return null;
-        }
-
-        @Override
-        public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
-            return null;
-        }
-    };
+    static final KeyProvider NO_KEYS = KeyProvider.NONE;
 
     final FakeLoop loop = new FakeLoop();
     final KeyProvider keys;

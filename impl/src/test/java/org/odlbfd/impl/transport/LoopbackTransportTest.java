@@ -19,13 +19,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
-import org.odlbfd.impl.auth.AuthKey;
 import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineObserver;
@@ -44,17 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 class LoopbackTransportTest {
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackTransportTest.class);
-    private static final KeyProvider NO_KEYS = new KeyProvider() {
-        @Override
-        public @Nullable AuthKey sendKey(final String keyChain) {
-            return null;
-        }
-
-        @Override
-        public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
-            return null;
-        }
-    };
+    private static final KeyProvider NO_KEYS = KeyProvider.NONE;
 
     /** One agent: transport, engine and latches on its session's states. */
     private static final class Agent implements EngineObserver, AutoCloseable {
