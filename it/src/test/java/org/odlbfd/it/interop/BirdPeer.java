@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * modelled on /work/shared/peers/bird/birdB-*.conf. Control socket and pid file live in a
  * directory of our own.
  */
-final class BirdPeer implements Resource {
+public final class BirdPeer implements Resource {
     /** The password and key id every auth test uses, as in the shared BIRD configs. */
-    static final String SECRET = "bfdsecret";
-    static final int KEY_ID = 5;
+    public static final String SECRET = "bfdsecret";
+    public static final int KEY_ID = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(BirdPeer.class);
 
@@ -50,7 +50,7 @@ final class BirdPeer implements Resource {
      *
      * @param auth agent spelling of the auth type, or null for none
      */
-    static BirdPeer start(final NetNs netns, final String ns, final String ifname, final String local,
+    public static BirdPeer start(final NetNs netns, final String ns, final String ifname, final String local,
             final String peer, final int intervalMs, final String auth) {
         final BirdPeer bird = new BirdPeer(netns, ns, RunDir.create("bird"));
         final StringBuilder conf = new StringBuilder()
@@ -99,12 +99,12 @@ final class BirdPeer implements Resource {
     }
 
     /** Output of {@code birdc show bfd sessions}. */
-    String sessions() {
+    public String sessions() {
         return Shell.run(Testbed.BIRDC, "-s", ctl(), "show", "bfd", "sessions").check().out();
     }
 
     /** BIRD's state for the session to {@code peer} (e.g. "Up", "Down", "Init"), if listed. */
-    Optional<String> state(final String peer) {
+    public Optional<String> state(final String peer) {
         for (String line : sessions().split("\n")) {
             final List<String> cols = List.of(line.trim().split("\\s+"));
             // columns: IP address, Interface, State, Since, Interval, Timeout
@@ -115,7 +115,7 @@ final class BirdPeer implements Resource {
         return Optional.empty();
     }
 
-    void awaitState(final String peer, final String state, final Duration timeout) {
+    public void awaitState(final String peer, final String state, final Duration timeout) {
         final long end = System.nanoTime() + timeout.toNanos();
         Optional<String> last;
         do {
@@ -128,7 +128,7 @@ final class BirdPeer implements Resource {
         throw new AssertionError("BIRD session to " + peer + " not " + state + " after " + timeout + ": " + sessions());
     }
 
-    String log() {
+    public String log() {
         return RunDir.readOrEmpty(dir.resolve("bird.log"));
     }
 

@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * Measured figures (detection latency, CPU per packet, ...) logged and appended to
  * target/interop-figures.txt so that a run leaves them behind for the report.
  */
-final class Figures {
+public final class Figures {
     private static final Logger LOG = LoggerFactory.getLogger(Figures.class);
     private static final Path FILE = Path.of("target", "interop-figures.txt");
 
     private Figures() {
     }
 
-    static void record(final String line) {
+    public static void record(final String line) {
         LOG.info("FIGURE {}", line);
         try {
             Files.createDirectories(FILE.toAbsolutePath().getParent());

@@ -113,7 +113,7 @@ public final class FrrPeer implements Resource {
     }
 
     /** Applies config lines inside {@code bfd / <peerHeader>} (e.g. "shutdown", "no shutdown"). */
-    void configurePeer(final String peerHeader, final String... lines) {
+    public void configurePeer(final String peerHeader, final String... lines) {
         final List<String> cmds = new ArrayList<>(List.of("configure terminal", "bfd", peerHeader));
         cmds.addAll(List.of(lines));
         final String out = vtysh(cmds.toArray(String[]::new));
@@ -132,16 +132,16 @@ public final class FrrPeer implements Resource {
         return objects(vtysh("show bfd peers counters json"));
     }
 
-    Optional<JsonObject> counters(final String peerAddr) {
+    public Optional<JsonObject> counters(final String peerAddr) {
         return counters().stream().filter(p -> peerAddr.equals(p.get("peer").getAsString())).findFirst();
     }
 
-    Optional<JsonObject> peer(final String peerAddr) {
+    public Optional<JsonObject> peer(final String peerAddr) {
         return peers().stream().filter(p -> peerAddr.equals(p.get("peer").getAsString())).findFirst();
     }
 
     /** Bounded poll until FRR's session to {@code peerAddr} has status {@code status} ("up", "down", ...). */
-    JsonObject awaitStatus(final String peerAddr, final String status, final Duration timeout) {
+    public JsonObject awaitStatus(final String peerAddr, final String status, final Duration timeout) {
         final long end = System.nanoTime() + timeout.toNanos();
         Optional<JsonObject> last;
         do {

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class NetNs implements Resource {
     public static final String IF_A = "vA";
     public static final String IF_B = "vB";
-    static final String A4 = "192.0.2.1";
-    static final String B4 = "192.0.2.2";
-    static final String A6 = "2001:db8:ffff::1";
-    static final String B6 = "2001:db8:ffff::2";
+    public static final String A4 = "192.0.2.1";
+    public static final String B4 = "192.0.2.2";
+    public static final String A6 = "2001:db8:ffff::1";
+    public static final String B6 = "2001:db8:ffff::2";
     static final String A_MH = "192.0.2.101";
     static final String B_MH = "192.0.2.102";
 

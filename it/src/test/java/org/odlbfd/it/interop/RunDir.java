@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RunDir {
     /** Short so that derived names stay well inside Linux's 15-byte interface-name limit. */
-    static final String RUN_ID = Long.toString(ProcessHandle.current().pid() % 100_000, 36)
+    public static final String RUN_ID = Long.toString(ProcessHandle.current().pid() % 100_000, 36)
         + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final Path BASE = Path.of(System.getProperty("java.io.tmpdir"), "bfd-it", RUN_ID);
@@ -29,7 +29,7 @@ public final class RunDir {
     }
 
     /** A fresh name such as {@code bfdit-k3f7-2-frr}. */
-    static String uniqueName(final String tag) {
+    public static String uniqueName(final String tag) {
         return "bfdit-" + RUN_ID + "-" + SEQ.incrementAndGet() + "-" + tag;
     }
 

@@ -22,8 +22,8 @@ public final class Testbed {
     public static final String BFDD = "/usr/lib/frr/bfdd";
     public static final String ZEBRA = "/usr/lib/frr/zebra";
     public static final String VTYSH = "/usr/bin/vtysh";
-    static final String BIRD = "/usr/sbin/bird";
-    static final String BIRDC = "/usr/sbin/birdc";
+    public static final String BIRD = "/usr/sbin/bird";
+    public static final String BIRDC = "/usr/sbin/birdc";
     static final String KEEPALIVED = "/usr/sbin/keepalived";
     static final String NFT = "/usr/sbin/nft";
     static final String PING = "/usr/bin/ping";
