@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 final class KarafProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KarafProcess.class);
-    /** Runtime state a previous run may have left: a stale datastore would leak old sessions in. */
-    private static final List<String> STATE_DIRS = List.of("data", "journal", "snapshots", "instances", "lock");
+    /** Runtime state a previous run may have left (the datastore journal is in state/): stale sessions. */
+    private static final List<String> STATE_DIRS = List.of("data", "journal", "snapshots", "state",
+        "cache", "instances", "lock");
 
     private final Path home;
     private final Process process;

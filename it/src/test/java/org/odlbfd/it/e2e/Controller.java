@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Controller implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
-    /** Runtime state of a previous run: a stale datastore would leak old sessions into a fresh start. */
-    private static final List<String> STATE_DIRS = List.of("data", "journal", "snapshots", "instances", "lock");
+    /** Runtime state of a previous run (controller 12 keeps its datastore journal in state/): a stale
+     * datastore would leak old sessions into a fresh start. */
+    private static final List<String> STATE_DIRS = List.of("data", "journal", "snapshots", "state",
+        "cache", "instances", "lock");
     private static final String KARAF_MAIN = "org.apache.karaf.main.Main";
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([KMG])");
 

@@ -1,0 +1,233 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.odlbfd.it.interop.AgentProcess;
+import org.odlbfd.it.interop.Figures;
+import org.odlbfd.it.interop.NetNs;
+import org.odlbfd.it.interop.RunDir;
+import org.odlbfd.it.interop.Shell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Benchmark, not a test (tag {@code scale}, out of the default run): N single-hop IPv6 sessions
+ * configured over RESTCONF in one PUT against a second engine (AgentMain) in namespace B. Reports
+ * the time until all are Up, the time from each engine transition ({@code last-up-time}) to the
+ * operational datastore (the {@code event-time} of the operational data-change event that carries
+ * it), and heap per session. Run it with
+ * {@code ./mvnw -B -o -f it/pom.xml verify -Dinterop.excludedGroups=none -Dit.test=RestconfBenchIT}.
+ */
+@Tag("scale")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestconfBenchIT {
+    private static final Logger LOG = LoggerFactory.getLogger(RestconfBenchIT.class);
+    private static final String PREFIX = "2001:db8:100::";
+    private static final int COUNT = Integer.getInteger("bench.sessions", 1000);
+    private static final int INTERVAL_MS = Integer.getInteger("bench.interval.ms", 300);
+    private static final Pattern LINK_MAC = Pattern.compile("link/ether ([0-9a-f:]{17})");
+    private static final Pattern EVENT_TIME = Pattern.compile("\"event-time\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern DEST = Pattern.compile("dest-addr='?\"?(2001:db8:100::[0-9a-f]+)");
+
+    private ControllerBed bed;
+    private Bfd bfd;
+    private AgentProcess agent;
+
+    @BeforeAll
+    void boot() throws Exception {
+        bed = ControllerBed.boot("bench");
+        bfd = new Bfd(bed.http, "bench");
+        final Path dir = RunDir.create("bench");
+        bed.net.addIpv6Pairs(PREFIX, COUNT, dir);
+        // permanent neighbours: the kernel's shared ND table would otherwise cap the run, not BFD
+        neighbours(bed.net.a(), NetNs.IF_A, mac(bed.net.b(), NetNs.IF_B), 2, dir.resolve("neighA.batch"));
+        neighbours(bed.net.b(), NetNs.IF_B, mac(bed.net.a(), NetNs.IF_A), 1, dir.resolve("neighB.batch"));
+        agent = bed.own(AgentProcess.start(bed.net.b(), List.of("-Xms512m", "-Xmx512m", "-XX:+UseZGC",
+            "-XX:+ZGenerational")));
+        final String timers = " tx=" + INTERVAL_MS * 1000 + " rx=" + INTERVAL_MS * 1000 + " mult=3";
+        for (int i = 0; i < COUNT; i++) {
+            agent.ok("add sh name=s" + i + " ifname=" + NetNs.IF_B + " local=" + addr(2 * i + 2) + " peer="
+                + addr(2 * i + 1) + timers);
+        }
+    }
+
+    @AfterAll
+    void shutdown() {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    private static String addr(final int host) {
+        return PREFIX + Integer.toHexString(host);
+    }
+
+    @Test
+    void thousandSessionsOverRestconf() throws Exception {
+        final long heapBefore = bed.controller().heapUsedAfterGcKib();
+        final EventStream changes = bed.own(EventStream.open(bed.http, bfd.operationalChangeStream(
+            "/ietf-routing:routing/control-plane-protocols")));
+        final StringBuilder body = new StringBuilder("{\"ietf-bfd-ip-sh:sessions\": {\"session\": [");
+        for (int i = 0; i < COUNT; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"interface\": \"").append(NetNs.IF_A)
+                .append("\", \"dest-addr\": \"").append(addr(2 * i + 2))
+                .append("\", \"source-addr\": \"").append(addr(2 * i + 1))
+                .append("\", \"local-multiplier\": 3, \"desired-min-tx-interval\": ").append(INTERVAL_MS * 1000)
+                .append(", \"required-min-rx-interval\": ").append(INTERVAL_MS * 1000).append('}');
+        }
+        final long start = System.nanoTime();
+        final var put = bed.http.put(bfd.bfd() + "/ietf-bfd-ip-sh:ip-sh/sessions", body.append("]}}").toString());
+        final long putMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(put.isSuccess(), () -> "PUT sessions: " + put.status() + " " + put.body());
+        long allUpMs = -1;
+        int up = 0;
+        final long end = start + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < end) {
+            up = sessionsUp();
+            if (up >= COUNT) {
+                allUpMs = (System.nanoTime() - start) / 1_000_000;
+                break;
+            }
+            Shell.sleep(100);
+        }
+        Shell.sleep(2_000);
+        final long heapAfter = bed.controller().heapUsedAfterGcKib();
+        final List<Long> latencies = transitionToDatastoreMs(changes.events());
+        final String figure = "MEASURED e2e bench " + COUNT + " sessions at " + INTERVAL_MS
+            + " ms x3 over RESTCONF: PUT " + putMs + " ms, all Up after " + allUpMs + " ms (" + up
+            + " up), engine Up -> operational datastore p50 "
+            + pct(latencies, 50) + " ms p99 " + pct(latencies, 99) + " ms max " + pct(latencies, 100) + " ms (n="
+            + latencies.size() + "), heap " + heapBefore / 1024 + " -> " + heapAfter / 1024 + " MiB = "
+            + (heapAfter - heapBefore) * 1024 / COUNT + " bytes/session, " + changes.size() + " change events";
+        Figures.record(figure);
+        assertTrue(up > 0, figure);
+    }
+
+    private int sessionsUp() throws Exception {
+        final var reply = bed.http.get(bfd.bfd() + "/ietf-bfd-ip-sh:ip-sh/summary?content=nonconfig");
+        if (reply.status() != 200) {
+            return 0;
+        }
+        final JsonObject summary = reply.json().getAsJsonObject().getAsJsonObject("ietf-bfd-ip-sh:summary");
+        return summary == null || !summary.has("number-of-sessions-up") ? 0
+            : summary.get("number-of-sessions-up").getAsInt();
+    }
+
+    /**
+     * For each session: its last-up-time (the engine's transition, read back from the datastore) and the
+     * event-time of the first operational change event naming it at or after that instant.
+     */
+    private List<Long> transitionToDatastoreMs(final List<EventStream.Event> events) throws Exception {
+        final Map<String, Instant> lastUp = new HashMap<>();
+        final var oper = bed.http.get(bfd.bfd() + "/ietf-bfd-ip-sh:ip-sh/sessions?content=nonconfig");
+        for (var el : oper.json().getAsJsonObject().getAsJsonObject("ietf-bfd-ip-sh:sessions")
+                .getAsJsonArray("session")) {
+            final JsonObject s = el.getAsJsonObject();
+            final var stats = s.getAsJsonObject("session-statistics");
+            if (stats != null && stats.has("last-up-time") && Bfd.stat(s, "down-count") == 0) {
+                lastUp.put(s.get("dest-addr").getAsString(), time(stats.get("last-up-time").getAsString()));
+            }
+        }
+        final Map<String, Long> latency = new HashMap<>();
+        for (EventStream.Event ev : events) {
+            final Matcher t = EVENT_TIME.matcher(ev.data());
+            if (!t.find()) {
+                continue;
+            }
+            final Instant at = time(t.group(1));
+            for (String dest : destinations(ev.data())) {
+                final Instant upAt = lastUp.get(dest);
+                if (upAt != null && !at.isBefore(upAt) && !latency.containsKey(dest)) {
+                    latency.put(dest, Duration.between(upAt, at).toMillis());
+                }
+            }
+        }
+        LOG.info("{} sessions with last-up-time, {} matched to a change event", lastUp.size(), latency.size());
+        final List<Long> sorted = new ArrayList<>(latency.values());
+        sorted.sort(null);
+        return sorted;
+    }
+
+    /** Session keys an event names: in instance-identifier paths, or as dest-addr leaves in its data. */
+    private static List<String> destinations(final String data) {
+        final List<String> res = new ArrayList<>();
+        final Matcher m = DEST.matcher(data);
+        while (m.find()) {
+            res.add(m.group(1));
+        }
+        final var root = JsonParser.parseString(data);
+        collectDest(root, res);
+        return res;
+    }
+
+    private static void collectDest(final com.google.gson.JsonElement el, final List<String> res) {
+        if (el.isJsonObject()) {
+            for (var e : el.getAsJsonObject().entrySet()) {
+                if (e.getKey().endsWith("dest-addr") && e.getValue().isJsonPrimitive()) {
+                    res.add(e.getValue().getAsString());
+                } else {
+                    collectDest(e.getValue(), res);
+                }
+            }
+        } else if (el.isJsonArray()) {
+            el.getAsJsonArray().forEach(child -> collectDest(child, res));
+        }
+    }
+
+    private static long pct(final List<Long> sorted, final int percent) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        final int idx = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, idx)));
+    }
+
+    private static Instant time(final String yangDateAndTime) {
+        return OffsetDateTime.parse(yangDateAndTime).toInstant();
+    }
+
+    private static String mac(final String ns, final String ifname) {
+        final Matcher m = LINK_MAC.matcher(Shell.check("ip", "-n", ns, "-o", "link", "show", ifname).out());
+        if (!m.find()) {
+            throw new IllegalStateException("no MAC for " + ifname + " in " + ns);
+        }
+        return m.group(1);
+    }
+
+    /** Permanent neighbour entries for the peer addresses (host numbers first, first + 2, ...). */
+    private static void neighbours(final String ns, final String ifname, final String peerMac, final int first,
+            final Path file) {
+        final StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < COUNT; i++) {
+            batch.append("neigh replace ").append(addr(2 * i + first)).append(" lladdr ").append(peerMac)
+                .append(" dev ").append(ifname).append(" nud permanent\n");
+        }
+        RunDir.write(file, batch.toString());
+        Shell.run(Duration.ofSeconds(120), "ip", "-n", ns, "-batch", file.toString()).check();
+        LOG.debug("neighbours for {} in {}", ifname, ns);
+    }
+}
