@@ -239,6 +239,28 @@ class FrrEndToEndIT {
         assertEquals(Bfd.runningNum(up, "negotiated-tx-interval"), Bfd.runningNum(again, "negotiated-tx-interval"));
     }
 
+    @Test
+    @Order(7)
+    void deleteSendsAdminDownAndRemovesState() throws Exception {
+        awaitUp();
+        final long start = System.nanoTime();
+        final var delete = bed.http.delete(bfd.shSession(IF, PEER));
+        assertTrue(delete.isSuccess(), delete::toString);
+        // RFC 5880 §6.8.16: AdminDown before the session goes: FRR goes Down on it at once, well inside its
+        // detection time, and says the neighbor signaled it (a silent removal would read "detection time expired")
+        final JsonObject view = frr.awaitStatus(NetNs.A4, "down", Duration.ofSeconds(5));
+        final long downMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("neighbor signaled session down", view.get("diagnostic").getAsString(), view::toString);
+        final long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        var oper = bed.http.get(bfd.shSession(IF, PEER) + "?content=nonconfig");
+        while (!oper.isDataMissing() && System.nanoTime() < end) {
+            Thread.sleep(50);
+            oper = bed.http.get(bfd.shSession(IF, PEER) + "?content=nonconfig");
+        }
+        assertTrue(oper.isDataMissing(), oper::toString);
+        Figures.record("MEASURED e2e DELETE -> FRR Down (AdminDown) in " + downMs + " ms");
+    }
+
     private JsonObject awaitNotification(final int from, final String state) {
         return Bfd.singlehop(events.await(from, d -> isTransition(d, state), Duration.ofSeconds(10)).data());
     }
