@@ -10,98 +10,132 @@ package org.odlbfd.impl;
 import static java.util.Objects.requireNonNull;
 
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.inject.Inject;
-import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
+import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.config.SessionSink;
-import org.odlbfd.impl.oper.OperationalWriter;
-import org.odlbfd.impl.oper.SessionView;
+import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.oper.StatePublisher;
+import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.transport.TransportConfig;
+import org.odlbfd.impl.transport.UdpTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The BFD agent embedded in the controller: receives configured sessions and publishes their
- * state. Each session gets a unique, non-zero, random local discriminator (RFC 5880 §6.8.1:
- * "SHOULD be random"), kept across configuration changes so the peer never sees it move.
+ * The BFD agent inside the controller: the engine on Netty event loops with real UDP sockets on
+ * the host (or network namespace) the controller runs in. Configuration arrives from the
+ * datastore listener; state goes back through the {@link StatePublisher}.
  */
 public final class EmbeddedAgent implements SessionSink, AutoCloseable {
-    /** RFC 5881 §4: single-hop Control packets go to UDP 3784. */
-    public static final int SINGLE_HOP_PORT = 3784;
-    /** RFC 5883 §5: multihop Control packets go to UDP 4784. */
-    public static final int MULTI_HOP_PORT = 4784;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAgent.class);
+    /** Two loops: this machine class has two cores (see PERF-NOTES); each session stays on one. */
+    private static final int DEFAULT_THREADS = 2;
+    /** Counters reach the datastore this often; state changes go at once. */
+    private static final long DEFAULT_COUNTERS_PERIOD_MS = 5_000;
 
-    private final OperationalWriter writer;
-    private final Clock clock;
-    private final RandomGenerator random;
-    // touched only from the config listener's thread
-    private final Map<SessionKey, SessionView> sessions = new HashMap<>();
-    private final Set<Integer> discriminators = new HashSet<>();
+    /** Seeds discriminators, jitter and auth sequence numbers: unpredictable across restarts (RFC 5880 §6.8.1). */
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final StatePublisher publisher;
+    private final UdpTransport transport;
+    private final BfdEngine engine;
 
     /**
-     * Creates the agent with the system clock.
+     * Creates the agent on the standard ports.
      *
-     * @param writer publishes operational state
+     * @param publisher where state goes
+     * @param keys authentication keys
      */
     @Inject
-    public EmbeddedAgent(final OperationalWriter writer) {
-        this(writer, Clock.systemUTC(), new SecureRandom());
+    public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys) {
+        this(publisher, keys, DEFAULT_THREADS, TransportConfig.STANDARD, DEFAULT_COUNTERS_PERIOD_MS);
     }
 
     /**
      * Creates the agent.
      *
-     * @param writer publishes operational state
-     * @param clock wall clock for timestamps
-     * @param random discriminator source
+     * @param publisher where state goes
+     * @param keys authentication keys
+     * @param threads event loops
+     * @param ports UDP ports
+     * @param countersPeriodMillis how often counters are written
      */
-    public EmbeddedAgent(final OperationalWriter writer, final Clock clock, final RandomGenerator random) {
-        this.writer = requireNonNull(writer);
-        this.clock = requireNonNull(clock);
-        this.random = requireNonNull(random);
+    public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
+            final TransportConfig ports, final long countersPeriodMillis) {
+        this.publisher = requireNonNull(publisher);
+        transport = UdpTransport.create(threads, ports);
+        engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
+            SEEDS.nextLong(), publisher);
+        transport.attach(engine);
+        publisher.start(engine::snapshots, countersPeriodMillis);
+        LOG.info("Embedded BFD agent started on {} loops ({} transport)", threads,
+            transport.nativeTransport() ? "native epoll" : "NIO");
+    }
+
+    /**
+     * No authentication keys: for a controller without a key-chain source.
+     *
+     * @return the empty provider
+     */
+    public static KeyProvider noKeys() {
+        return KeyProvider.NONE;
+    }
+
+    /**
+     * The engine, for clients of the session API inside the controller.
+     *
+     * @return the engine
+     */
+    public BfdEngine engine() {
+        return engine;
     }
 
     @Override
     public void apply(final SessionConfig config) {
-        final var old = sessions.get(config.key());
-        final SessionView view;
-        if (old == null) {
-            final var port = config.key().pathType() == PathType.IP_MULTI_HOP ? MULTI_HOP_PORT : SINGLE_HOP_PORT;
-            view = SessionView.initial(config, allocateDiscriminator(), port, clock.instant());
-        } else {
-            view = SessionView.initial(config, old.localDiscriminator(), old.destPort(), old.createTime());
+        final var engineConfig = config.toEngine();
+        publisher.configured(config);
+        if (!transport.open(engineConfig)) {
+            LOG.warn("BFD session {}: a socket could not be bound yet; packets count as send failures until it is",
+                engineConfig.name());
         }
-        sessions.put(config.key(), view);
-        writer.put(view);
+        engine.configure(engineConfig).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("BFD session {} not applied: {}", engineConfig.name(), failure.getMessage());
+            }
+        });
     }
 
     @Override
     public void remove(final String protocol, final SessionKey key) {
-        final var old = sessions.remove(key);
-        if (old != null) {
-            discriminators.remove(old.localDiscriminator());
-        }
-        writer.remove(protocol, key);
-    }
-
-    private int allocateDiscriminator() {
-        // bounded: with fewer than 2^31 sessions a free value is found within a few draws
-        for (int i = 0; i < 1_000; i++) {
-            final int candidate = random.nextInt();
-            if (candidate != 0 && discriminators.add(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no free BFD discriminator after 1000 draws");
+        publisher.unconfigured(key);
+        // RFC 5880 §6.8.16: the engine sends AdminDown before the session goes; only then does its
+        // operational entry disappear (the future completes on the session's loop, before any
+        // later configuration of the same key is applied there)
+        engine.unconfigure(key).whenComplete((ok, failure) -> publisher.removed(protocol, key));
     }
 
     @Override
     public void close() {
-        sessions.clear();
-        discriminators.clear();
+        // A controlled stop tells every peer AdminDown (RFC 5880 §6.8.16) so that it does not take
+        // the controller's restart for a path failure (RFC 5882 §3.2); bounded so stop never hangs.
+        try {
+            final var keys = engine.snapshots().get(1, TimeUnit.SECONDS).stream()
+                .map(SessionSnapshot::key).toList();
+            CompletableFuture.allOf(keys.stream().map(engine::unconfigure).toArray(CompletableFuture[]::new))
+                .get(1, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("BFD sessions not all told AdminDown before stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+        publisher.close();
     }
 }

@@ -11,8 +11,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionParams;
+import org.odlbfd.api.SingleHopKey;
 
 /**
  * One configured session, immutable, with every YANG default already applied (see
@@ -49,5 +51,20 @@ public record SessionConfig(String protocol, SessionKey key, @Nullable InetAddre
         requireNonNull(protocol, "protocol");
         requireNonNull(key, "key");
         requireNonNull(params, "params");
+    }
+
+    /**
+     * The engine's view of this session.
+     *
+     * @return the engine configuration
+     */
+    public org.odlbfd.impl.session.SessionConfig toEngine() {
+        final String name = switch (key) {
+            case SingleHopKey sh -> "sh:" + sh.interfaceName() + ":" + sh.destination().getHostAddress();
+            case MultiHopKey mh -> "mh:" + mh.source().getHostAddress() + "->" + mh.destination().getHostAddress();
+        };
+        return new org.odlbfd.impl.session.SessionConfig(name, key, source, params.desiredMinTxUs(),
+            params.requiredMinRxUs(), params.detectMultiplier(), 0, 0, false, demand, null,
+            keyChain == null ? "" : keyChain, 0, 0, rxTtl, adminDown);
     }
 }

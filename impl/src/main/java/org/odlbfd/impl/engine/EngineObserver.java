@@ -35,6 +35,15 @@ public interface EngineObserver {
     }
 
     /**
+     * A session's negotiated timers changed while its state did not (RFC 5880 §6.8.2, §6.8.4).
+     *
+     * @param snapshot the snapshot after the change
+     */
+    default void timersChanged(final SessionSnapshot snapshot) {
+        // nothing
+    }
+
+    /**
      * A session was deleted (after it told its peer AdminDown).
      *
      * @param key its key

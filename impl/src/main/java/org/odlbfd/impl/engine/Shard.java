@@ -287,6 +287,11 @@ final class Shard implements Session.Listener {
     }
 
     @Override
+    public void onTimersChanged(final Session session) {
+        engine.observer().timersChanged(snapshot(session));
+    }
+
+    @Override
     public void onDetection(final Session session, final long latenessNanos) {
         lateness.record(latenessNanos);
     }

@@ -15,6 +15,8 @@ import org.odlbfd.api.AuthType;
 import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.config.SessionConfig;
+import org.odlbfd.impl.engine.DetectionMode;
+import org.odlbfd.impl.engine.SessionSnapshot;
 
 /**
  * Everything the config-false leaves of one ietf-bfd session need, as plain values. The engine's
@@ -83,5 +85,29 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
         return new SessionView(config, localDiscriminator, 0, 0, config.demand(), 0, destPort, initialState,
             State.DOWN, diag, Diagnostic.NONE, null, false, 0, 0, 0, 0, createTime, null, null, 0,
             0, 0, 0, 0, 0);
+    }
+
+    /**
+     * The view of a running session from the engine's snapshot.
+     *
+     * @param config its configuration
+     * @param snapshot what the engine reported
+     * @return the view
+     */
+    public static SessionView of(final SessionConfig config, final SessionSnapshot snapshot) {
+        final var stats = snapshot.statistics();
+        final var mode = snapshot.detectionMode();
+        final boolean echo = mode == DetectionMode.ASYNC_WITH_ECHO || mode == DetectionMode.DEMAND_WITH_ECHO;
+        return new SessionView(config, snapshot.localDiscr(), snapshot.remoteDiscr(), snapshot.remoteMultiplier(),
+            config.demand(), snapshot.sourcePort(), snapshot.destPort(), snapshot.localState(),
+            snapshot.remoteState(), snapshot.localDiag(), snapshot.remoteDiag(), snapshot.remoteAuthType(), echo,
+            snapshot.negotiatedTxUs(), snapshot.negotiatedRxUs(), snapshot.detectionTimeUs(), snapshot.echoTxUs(),
+            Instant.ofEpochMilli(stats.createTimeMillis()), instant(stats.lastUpMillis()),
+            instant(stats.lastDownMillis()), stats.downCount(), stats.adminDownCount(), stats.rxPackets(),
+            stats.txPackets(), stats.rxInvalid(), stats.txFailed());
+    }
+
+    private static @Nullable Instant instant(final long millis) {
+        return millis == 0 ? null : Instant.ofEpochMilli(millis);
     }
 }

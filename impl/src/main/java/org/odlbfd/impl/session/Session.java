@@ -47,6 +47,16 @@ public final class Session extends SessionVars {
          * @param latenessNanos how long after the deadline the check ran
          */
         void onDetection(Session session, long latenessNanos);
+
+        /**
+         * The negotiated timers changed without a state change: the peer advertised new values
+         * or our Poll Sequence ended (RFC 5880 §6.8.2, §6.8.4).
+         *
+         * @param session the session
+         */
+        default void onTimersChanged(final Session session) {
+            // nothing
+        }
     }
 
     private final Clock clock;
@@ -120,6 +130,9 @@ public final class Session extends SessionVars {
             return null;
         }
         final long now = clock.nanoTime();
+        final boolean remoteTimersChanged = remoteMinRxInterval != packet.requiredMinRxUs()
+            || remoteDesiredMinTxInterval != packet.desiredMinTxUs() || remoteDetectMult != packet.detectMult()
+            || remoteMinEchoRxInterval != packet.requiredMinEchoRxUs();
         remoteDiscr = packet.myDiscriminator();
         remoteSessionState = packet.state();
         remoteDemandMode = packet.demand();
@@ -137,13 +150,17 @@ public final class Session extends SessionVars {
         everReceived = true;
         sequenceForgotten = false;
         // RFC 5880 §6.5: a Final ends the Poll Sequence; only now do the new timers take full effect.
-        if (packet.fin() && pollActive) {
+        final boolean pollEnded = packet.fin() && pollActive;
+        if (pollEnded) {
             pollActive = false;
             activeDesiredMinTx = desiredMinTxInterval;
             activeRequiredMinRx = requiredMinRxInterval;
         }
         final Transition transition = Fsm.next(sessionState, Reception.event(packet.state()));
         apply(transition);
+        if ((remoteTimersChanged || pollEnded) && !transition.changed()) {
+            listener.onTimersChanged(this);
+        }
         // RFC 5880 §6.8.6: a Poll is answered at once with a packet carrying the Final bit.
         if (packet.poll()) {
             sendControl(true);
