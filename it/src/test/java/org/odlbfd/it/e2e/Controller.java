@@ -67,6 +67,7 @@ final class Controller implements Resource {
             for (var dir : STATE_DIRS) {
                 deleteTree(home.resolve(dir));
             }
+            Files.deleteIfExists(log);
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
         final var builder = new ProcessBuilder("ip", "netns", "exec", ns, home.resolve("bin/karaf").toString(),

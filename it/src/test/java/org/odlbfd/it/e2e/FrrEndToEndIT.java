@@ -155,15 +155,18 @@ class FrrEndToEndIT {
     void peerAdminShutdownGivesNeighborDownAndNoShutdownUp() throws Exception {
         final int mark = events.size();
         frr.configurePeer(FRR_PEER, "shutdown");
-        final JsonObject down = bfd.awaitSh(IF, PEER, s -> "down".equals(Bfd.localState(s)), Duration.ofSeconds(5),
-            "down");
-        // RFC 5880 §6.8.6: a received AdminDown takes us Down with diag 3, Neighbor Signaled Session Down
-        assertEquals("neighbor-down", Bfd.running(down, "local-diagnostic"), down::toString);
-        assertEquals("admin-down", Bfd.running(down, "remote-state"), down::toString);
-        final JsonObject note = awaitNotification(mark, "down");
-        assertEquals("neighbor-down", note.get("state-change-reason").getAsString(), note::toString);
-
-        frr.configurePeer(FRR_PEER, "no shutdown");
+        try {
+            final JsonObject down = bfd.awaitSh(IF, PEER, s -> "down".equals(Bfd.localState(s)),
+                Duration.ofSeconds(5), "down");
+            // RFC 5880 §6.8.6: a received AdminDown takes us Down with diag 3, Neighbor Signaled Session Down
+            assertEquals("neighbor-down", Bfd.running(down, "local-diagnostic"), down::toString);
+            // iana-bfd-types spells the state adminDown
+            assertEquals("adminDown", Bfd.running(down, "remote-state"), down::toString);
+            final JsonObject note = awaitNotification(mark, "down");
+            assertEquals("neighbor-down", note.get("state-change-reason").getAsString(), note::toString);
+        } finally {
+            frr.configurePeer(FRR_PEER, "no shutdown");
+        }
         final JsonObject up = awaitUp();
         assertEquals(1, Bfd.stat(up, "down-count"), up::toString);
         awaitNotification(mark, "up");
