@@ -80,6 +80,21 @@ final class Bfd {
         return fail("session " + ifname + "," + dest + " not " + what + " after " + timeout + ": " + last);
     }
 
+    /** Bounded wait until the session's operational state is gone (a delete is done after AdminDown). */
+    void awaitGone(final String ifname, final String dest, final Duration timeout)
+            throws IOException, InterruptedException {
+        final long end = System.nanoTime() + timeout.toNanos();
+        Http.Reply last;
+        do {
+            last = http.get(shSession(ifname, dest) + "?content=nonconfig");
+            if (last.isDataMissing()) {
+                return;
+            }
+            Shell.sleep(50);
+        } while (System.nanoTime() < end);
+        fail("session " + ifname + "," + dest + " still in operational state after " + timeout + ": " + last);
+    }
+
     static String localState(final JsonObject session) {
         return running(session, "local-state");
     }

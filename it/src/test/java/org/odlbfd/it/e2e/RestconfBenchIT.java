@@ -172,15 +172,28 @@ class RestconfBenchIT {
         return sorted;
     }
 
-    /** Session keys an event names: in instance-identifier paths, or as dest-addr leaves in its data. */
+    /**
+     * Sessions an event shows Up: each data-change-event entry that carries the value "up" names its sessions
+     * in its instance-identifier path or as dest-addr leaves in its data.
+     */
     private static List<String> destinations(final String data) {
         final List<String> res = new ArrayList<>();
-        final Matcher m = DEST.matcher(data);
-        while (m.find()) {
-            res.add(m.group(1));
+        final var note = JsonParser.parseString(data).getAsJsonObject().getAsJsonObject("ietf-restconf:notification");
+        final var changed = note == null ? null : note.getAsJsonObject("sal-remote:data-changed-notification");
+        if (changed == null || !changed.has("data-change-event")) {
+            return res;
         }
-        final var root = JsonParser.parseString(data);
-        collectDest(root, res);
+        for (var entry : changed.getAsJsonArray("data-change-event")) {
+            final String text = entry.toString();
+            if (!text.contains("\"up\"")) {
+                continue;
+            }
+            final Matcher m = DEST.matcher(text);
+            while (m.find()) {
+                res.add(m.group(1));
+            }
+            collectDest(entry, res);
+        }
         return res;
     }
 
