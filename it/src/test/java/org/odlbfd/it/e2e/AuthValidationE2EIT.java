@@ -84,6 +84,21 @@ class AuthValidationE2EIT {
             "192.0.2.1", 3, 300000, 300000, authentication("no-such-chain", false)), "key-chain");
     }
 
+    @Test
+    void collidingStaticDiscriminatorsAreRefused() throws Exception {
+        final String first = bfd.shSession("vA", "192.0.2.30");
+        final String discr = "\"odl-bfd-ext:local-discriminator\": 4242";
+        final var put = bed.http.put(first, Bfd.shSessionBody("vA", "192.0.2.30", "192.0.2.1", 3, 300000, 300000,
+            discr));
+        assertTrue(put.isSuccess(), () -> "the first owner of a static discriminator is valid: " + put);
+        try {
+            assertRefused("colliding static discriminators", bfd.shSession("vA", "192.0.2.31"), Bfd.shSessionBody("vA",
+                "192.0.2.31", "192.0.2.1", 3, 300000, 300000, discr), "discriminator");
+        } finally {
+            bed.http.delete(first);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         key-id wider than 8 bits      | 300 | md5           | key-id
@@ -134,6 +149,31 @@ class AuthValidationE2EIT {
             assertEquals(0, Bfd.stat(up, "receive-invalid-packet-count"), up::toString);
         } finally {
             deleteAuthSession(chain);
+        }
+    }
+
+    @Test
+    void changingTheKeyChainOfARunningSessionTakesEffect() throws Exception {
+        final String first = "bird-change-simple";
+        final String second = "bird-change-sha1";
+        try {
+            try (BirdPeer bird = BirdPeer.start(bed.net, bed.net.b(), NetNs.IF_B, NetNs.B4, NetNs.A4, 300, "simple")) {
+                putAuthSession(first, "cleartext", BirdPeer.SECRET, false);
+                bfd.awaitSh(NetNs.IF_A, NetNs.B4, s -> "up".equals(Bfd.localState(s)), Duration.ofSeconds(20),
+                    "up with simple");
+            }
+            // the operator moves both ends to Keyed SHA1: the running session must pick the new key chain up
+            try (BirdPeer bird = BirdPeer.start(bed.net, bed.net.b(), NetNs.IF_B, NetNs.B4, NetNs.A4, 300,
+                    "keyed-sha1")) {
+                putAuthSession(second, "sha-1", BirdPeer.SECRET, false);
+                final JsonObject up = bfd.awaitSh(NetNs.IF_A, NetNs.B4, s -> "up".equals(Bfd.localState(s))
+                    && "keyed-sha1".equals(Bfd.running(s, "remote-authentication-type")), Duration.ofSeconds(20),
+                    "up with keyed-sha1 after the change");
+                assertEquals("true", Bfd.running(up, "remote-authenticated"), up::toString);
+            }
+        } finally {
+            bed.http.delete(KEY_CHAINS + "/key-chain=" + first);
+            deleteAuthSession(second);
         }
     }
 
