@@ -74,7 +74,7 @@ class AuthValidationE2EIT {
     void linkLocalMultihopIsRefused() throws Exception {
         final String path = bfd.bfd() + "/ietf-bfd-ip-mh:ip-mh/session-groups/session-group=fe80%3A%3A1,fe80%3A%3A2";
         assertRefused("link-local multihop", path, """
-            {"ietf-bfd-ip-mh:session-group": [{"source-addr": "fe80::1", "dest-addr": "fe80::2",
+            {"ietf-bfd-ip-mh:session-group": [{"source-addr": "fe80::1", "dest-addr": "fe80::2", "rx-ttl": 254,
               "local-multiplier": 3, "min-interval": 300000}]}""", "addr");
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.odlbfd.api.State;
 import org.odlbfd.it.interop.AgentProcess;
 import org.odlbfd.it.interop.Figures;
 import org.odlbfd.it.interop.NetNs;
@@ -49,6 +50,8 @@ class RestconfBenchIT {
     private static final String PREFIX = "2001:db8:100::";
     private static final int COUNT = Integer.getInteger("bench.sessions", 1000);
     private static final int INTERVAL_MS = Integer.getInteger("bench.interval.ms", 300);
+    /** false: no operational data-change stream (to see what following it costs the controller). */
+    private static final boolean SSE = Boolean.parseBoolean(System.getProperty("bench.sse", "true"));
     private static final Pattern LINK_MAC = Pattern.compile("link/ether ([0-9a-f:]{17})");
     private static final Pattern EVENT_TIME = Pattern.compile("\"event-time\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern DEST = Pattern.compile("dest-addr='?\"?(2001:db8:100::[0-9a-f]+)");
@@ -89,8 +92,9 @@ class RestconfBenchIT {
     @Test
     void thousandSessionsOverRestconf() throws Exception {
         final long heapBefore = bed.controller().heapUsedAfterGcKib();
-        final EventStream changes = bed.own(EventStream.open(bed.http, bfd.operationalChangeStream(
-            "/ietf-routing:routing/control-plane-protocols")));
+        final EventStream changes = SSE ? bed.own(EventStream.open(bed.http, bfd.operationalChangeStream(
+            "/ietf-routing:routing/control-plane-protocols"))) : null;
+        final int agentMark = agent.mark();
         final StringBuilder body = new StringBuilder("{\"ietf-bfd-ip-sh:sessions\": {\"session\": [");
         for (int i = 0; i < COUNT; i++) {
             body.append(i == 0 ? "" : ",").append("{\"interface\": \"").append(NetNs.IF_A)
@@ -105,26 +109,67 @@ class RestconfBenchIT {
         assertTrue(put.isSuccess(), () -> "PUT sessions: " + put.status() + " " + put.body());
         long allUpMs = -1;
         int up = 0;
+        // (time, sessions Up in the operational datastore), sampled every 100 ms
+        final List<long[]> curve = new ArrayList<>();
         final long end = start + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < end) {
             up = sessionsUp();
+            curve.add(new long[] {System.nanoTime(), up});
             if (up >= COUNT) {
                 allUpMs = (System.nanoTime() - start) / 1_000_000;
                 break;
             }
             Shell.sleep(100);
         }
+        final String lag = curveLag(curve, peerUpNanos(agentMark), start);
         Shell.sleep(2_000);
         final long heapAfter = bed.controller().heapUsedAfterGcKib();
-        final List<Long> latencies = transitionToDatastoreMs(changes.events());
+        final List<Long> latencies = SSE ? transitionToDatastoreMs(changes.events()) : List.of();
         final String figure = "MEASURED e2e bench " + COUNT + " sessions at " + INTERVAL_MS
             + " ms x3 over RESTCONF: PUT " + putMs + " ms, all Up after " + allUpMs + " ms (" + up
             + " up), engine Up -> operational datastore p50 "
             + pct(latencies, 50) + " ms p99 " + pct(latencies, 99) + " ms max " + pct(latencies, 100) + " ms (n="
             + latencies.size() + "), heap " + heapBefore / 1024 + " -> " + heapAfter / 1024 + " MiB = "
-            + (heapAfter - heapBefore) * 1024 / COUNT + " bytes/session, " + changes.size() + " change events";
+            + (heapAfter - heapBefore) * 1024 / COUNT + " bytes/session, " + (SSE ? changes.size() : 0)
+            + " change events; " + lag;
         Figures.record(figure);
         assertTrue(up > 0, figure);
+    }
+
+    /** When the peer engine saw each session Up (test clock, first Up per session), sorted. */
+    private List<Long> peerUpNanos(final int mark) {
+        final Map<String, Long> first = new HashMap<>();
+        final var all = agent.events();
+        for (var ev : all.subList(Math.min(mark, all.size()), all.size())) {
+            if (ev.to() == State.UP) {
+                first.putIfAbsent(ev.name(), ev.seenNs());
+            }
+        }
+        final List<Long> res = new ArrayList<>(first.values());
+        res.sort(null);
+        return res;
+    }
+
+    /**
+     * The datastore's lag behind the engines without any event stream: when the peer engine had p% of the
+     * sessions Up versus when a GET of the summary first showed p% Up (both ends go Up within one packet).
+     */
+    private static String curveLag(final List<long[]> curve, final List<Long> peerUp, final long start) {
+        final StringBuilder sb = new StringBuilder("peer engine vs operational summary:");
+        for (int p : new int[] {50, 90, 99, 100}) {
+            final int need = (int) Math.ceil(p / 100.0 * COUNT);
+            final long peerAt = peerUp.size() >= need ? (peerUp.get(need - 1) - start) / 1_000_000 : -1;
+            long operAt = -1;
+            for (long[] point : curve) {
+                if (point[1] >= need) {
+                    operAt = (point[0] - start) / 1_000_000;
+                    break;
+                }
+            }
+            sb.append(' ').append(p).append("% Up peer ").append(peerAt).append(" ms oper ").append(operAt)
+                .append(" ms;");
+        }
+        return sb.toString();
     }
 
     private int sessionsUp() throws Exception {
