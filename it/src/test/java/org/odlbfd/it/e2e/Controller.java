@@ -131,6 +131,39 @@ final class Controller implements Resource {
         return -1;
     }
 
+    /**
+     * Live bytes of the classes whose names start with any of {@code prefixes}, from
+     * {@code jcmd GC.class_histogram} (which runs a full GC first).
+     *
+     * @return bytes, or -1 when jcmd could not tell
+     */
+    long liveBytes(final String... prefixes) {
+        final var jvm = jvm();
+        if (jvm.isEmpty()) {
+            return -1;
+        }
+        final String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        final var out = Shell.run(Duration.ofSeconds(120), jcmd, Long.toString(jvm.orElseThrow().pid()),
+            "GC.class_histogram");
+        if (!out.ok()) {
+            return -1;
+        }
+        long sum = 0;
+        // "   1:        123456       7890123  org.example.Foo (java.base@21)"
+        for (String line : out.out().split("\n")) {
+            final String[] cols = line.trim().split("\\s+");
+            if (cols.length >= 4 && cols[0].endsWith(":")) {
+                for (String prefix : prefixes) {
+                    if (cols[3].startsWith(prefix)) {
+                        sum += Long.parseLong(cols[2]);
+                        break;
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
     @Override
     public void close() {
         // SIGTERM lets Karaf stop its bundles (the agent sends AdminDown); children go with it
