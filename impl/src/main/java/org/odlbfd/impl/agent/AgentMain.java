@@ -75,7 +75,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
     /**
      * Runs the agent on stdin/stdout.
      *
-     * @param args {@code --threads N}
+     * @param args {@code --threads N}, {@code --echo4-self} (IPv4 Echo to our own address, see
+     *     {@link TransportConfig#ipv4EchoToSelf()})
      * @throws IOException when stdin fails
      */
     public static void main(final String[] args) throws IOException {
@@ -87,16 +88,18 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
         int threads = 2;
+        TransportConfig ports = TransportConfig.STANDARD;
         for (int i = 0; i < args.length; i++) {
             if ("--threads".equals(args[i]) && i + 1 < args.length) {
                 threads = Integer.parseInt(args[++i]);
+            } else if ("--echo4-self".equals(args[i])) {
+                ports = ports.withIpv4EchoToSelf(true);
             } else {
-                throw new IllegalArgumentException("usage: AgentMain [--threads N]");
+                throw new IllegalArgumentException("usage: AgentMain [--threads N] [--echo4-self]");
             }
         }
         // stdin and stdout are the protocol channel of this CLI, opened through their descriptors.
-        try (AgentMain agent = new AgentMain(new FileOutputStream(FileDescriptor.out), threads,
-                TransportConfig.STANDARD);
+        try (AgentMain agent = new AgentMain(new FileOutputStream(FileDescriptor.out), threads, ports);
              BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
                  StandardCharsets.UTF_8))) {
             agent.run(in);
@@ -215,7 +218,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             + " rdisc=" + Integer.toUnsignedString(snap.remoteDiscr())
             + " tx=" + snap.negotiatedTxUs() + " rx=" + snap.negotiatedRxUs() + " detect=" + snap.detectionTimeUs()
             + " echo=" + snap.echoTxUs() + " rxpkts=" + stats.rxPackets() + " txpkts=" + stats.txPackets()
-            + " rxinvalid=" + stats.rxInvalid() + " authfail=" + authFail + " down=" + stats.downCount();
+            + " rxinvalid=" + stats.rxInvalid() + " authfail=" + authFail + " down=" + stats.downCount()
+            + " echotx=" + stats.echoTxPackets() + " echorx=" + stats.echoRxPackets();
     }
 
     private static String stats(final EngineStats stats) {

@@ -9,7 +9,6 @@ package org.odlbfd.impl.transport;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
@@ -23,15 +22,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Echo packets (RFC 5880 §6.4, RFC 5881 §4, UDP 3785). One of ours coming back refreshes its
  * session's echo detection; anything else is the peer's echo, which we loop back to its sender
- * as its forwarding plane would (the way FRR's bfdd answers UDP echo).
+ * as its forwarding plane would: TTL / Hop Limit one less than the 255 it was sent with (the way
+ * FRR's bfdd answers IPv6 echo, and what it requires of the packets it gets back).
  */
 final class EchoHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(EchoHandler.class);
 
     private final UdpTransport transport;
+    private final Endpoint endpoint;
 
-    EchoHandler(final UdpTransport transport, final TransportConfig ports) {
+    EchoHandler(final UdpTransport transport, final Endpoint endpoint) {
         this.transport = transport;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -50,10 +52,9 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         EchoPacket.markReflected(payload);
-        final Channel channel = ctx.channel();
         // a packet someone already looped back is only ever ours returning: never loop it again
         engine.submit(new EngineInput.EchoReturned(discr, reflected ? null
-            : () -> transport.reflect(channel, Unpooled.wrappedBuffer(payload), sender)));
+            : () -> transport.reflect(endpoint, Unpooled.wrappedBuffer(payload), sender)));
     }
 
     @Override

@@ -11,17 +11,21 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The payload of our Echo packets. RFC 5880 §6.4 leaves the format to the sender, since only the
- * sender reads it; this is FRR's layout (version 1, length 16, My Discriminator, a 64-bit
- * sequence) so that captures look familiar.
+ * sender reads it; this is FRR's layout (version 1, length 24, My Discriminator, two 64-bit words)
+ * so that captures look familiar. The size matters: FRR bfdd 8.4 drops an Echo packet shorter than
+ * its own 24 bytes ("small echo packet") instead of looping it back, so a 16-byte payload never
+ * returned from FRR over IPv6.
  *
  * <pre>
  *  0       8      16              32
  * +-------+-------+---------------+
- * | ver=1 | len=16| R |  reserved |
+ * | ver=1 | len=24| R |  reserved |
  * +-------+-------+---------------+
  * |        My Discriminator       |
  * +-------------------------------+
  * |       sequence (64 bits)      |
+ * +-------------------------------+
+ * |       zero (64 bits)          |
  * +-------------------------------+
  * </pre>
  *
@@ -30,7 +34,9 @@ import io.netty.buffer.ByteBuf;
  * session, a third party's) crosses the link at most twice instead of bouncing for ever.
  */
 final class EchoPacket {
-    static final int LENGTH = 16;
+    static final int LENGTH = 24;
+    /** Enough to read the discriminator: what we accept from others (FRR sends 24, we once sent 16). */
+    private static final int MIN_LENGTH = 8;
     private static final int REFLECTED_OFFSET = 2;
 
     private EchoPacket() {
@@ -38,7 +44,7 @@ final class EchoPacket {
     }
 
     static void encode(final int localDiscr, final long sequence, final ByteBuf out) {
-        out.writeByte(1).writeByte(LENGTH).writeShort(0).writeInt(localDiscr).writeLong(sequence);
+        out.writeByte(1).writeByte(LENGTH).writeShort(0).writeInt(localDiscr).writeLong(sequence).writeLong(0);
     }
 
     /**
@@ -69,7 +75,7 @@ final class EchoPacket {
      * @return the discriminator, or 0 when this is not an echo payload of this format
      */
     static int discriminator(final ByteBuf in) {
-        if (in.readableBytes() < LENGTH || in.getByte(in.readerIndex()) != 1) {
+        if (in.readableBytes() < MIN_LENGTH || in.getByte(in.readerIndex()) != 1) {
             return 0;
         }
         return in.getInt(in.readerIndex() + 4);

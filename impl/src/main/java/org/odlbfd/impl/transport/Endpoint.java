@@ -19,7 +19,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The sockets of one local address (and, for single-hop, one interface): a receive socket on the
- * Control port, a send socket on the source port, and for single-hop an Echo socket when Echo is used. Sessions
+ * Control port, a send socket on the source port, and for single-hop an Echo socket (plus one that
+ * loops the peer's Echo back) when Echo is used. Sessions
  * share them: PERF-NOTES measured a socket per session at +40 % CPU per packet.
  */
 final class Endpoint {
@@ -41,6 +42,12 @@ final class Endpoint {
     /** Send sockets, one per event loop (index = the loop's index); null until bound. */
     final AtomicReferenceArray<Channel> tx;
     volatile @Nullable Channel echo;
+    /**
+     * Sends the peer's Echo packets back with TTL / Hop Limit 254, as a forwarding plane would
+     * (RFC 5881 §4). FRR bfdd takes an Echo packet that arrives with 255 for someone else's and
+     * bounces it once more; one that arrives with 254 it counts as its own coming back.
+     */
+    volatile @Nullable Channel echoReflect;
     /** The Echo socket is opened on demand, once (see UdpTransport#open). */
     final AtomicBoolean echoOpened = new AtomicBoolean();
     /** The loop of the receive (and Echo) socket: that of the shard running the first session here. */

@@ -25,6 +25,12 @@ import java.nio.ByteOrder;
  *   accept: ret #65535
  *   drop:   ret #0
  * </pre>
+ *
+ * <p>The IPv4 Echo socket carries a second program ({@link #unforwardedOwnEcho()}): it drops a
+ * datagram whose source and destination are the same address and whose TTL is still 255. That is
+ * an Echo packet of ours sent to our own address (RFC 5881 §4) that the kernel looped back through
+ * {@code lo} because no policy route sent it to the peer: it never crossed a forwarding plane, so
+ * counting it would keep echo detection happy while the link is down.
  */
 final class GtsmFilter {
     private static final int SOL_SOCKET = 1;
@@ -42,19 +48,52 @@ final class GtsmFilter {
     private final ByteBuffer fprog;
 
     GtsmFilter(final boolean v6, final int floor) {
-        program = ByteBuffer.allocateDirect(4 * 8).order(ByteOrder.nativeOrder());
-        instruction(0x30, 0, 0, SKF_NET_OFF + (v6 ? 7 : 8));
-        instruction(0x35, 0, 1, floor);
-        instruction(0x06, 0, 0, 0xFFFF);
-        instruction(0x06, 0, 0, 0);
+        this(new int[][] {
+            {0x30, 0, 0, SKF_NET_OFF + (v6 ? 7 : 8)},
+            {0x35, 0, 1, floor},
+            {0x06, 0, 0, 0xFFFF},
+            {0x06, 0, 0, 0},
+        });
+    }
+
+    private GtsmFilter(final int[][] instructions) {
+        program = ByteBuffer.allocateDirect(8 * instructions.length).order(ByteOrder.nativeOrder());
+        for (int[] insn : instructions) {
+            program.putShort((short) insn[0]).put((byte) insn[1]).put((byte) insn[2]).putInt(insn[3]);
+        }
         // struct sock_fprog { unsigned short len; struct sock_filter *filter; } on LP64.
         fprog = ByteBuffer.allocateDirect(SOCK_FPROG_LENGTH).order(ByteOrder.nativeOrder());
-        fprog.putShort(0, (short) 4);
+        fprog.putShort(0, (short) instructions.length);
         fprog.putLong(8, PlatformDependent.directBufferAddress(program));
     }
 
-    private void instruction(final int code, final int jt, final int jf, final int operand) {
-        program.putShort((short) code).put((byte) jt).put((byte) jf).putInt(operand);
+    /**
+     * The IPv4 Echo socket's filter: drops what has source == destination and TTL 255.
+     *
+     * <pre>
+     *   ldb [SKF_NET_OFF + 8]     ; TTL
+     *   jeq #255, check, accept
+     *   check: ld [SKF_NET_OFF + 12] ; source
+     *   tax
+     *   ld [SKF_NET_OFF + 16]     ; destination
+     *   jeq x, drop, accept
+     *   accept: ret #65535
+     *   drop:   ret #0
+     * </pre>
+     *
+     * @return the filter
+     */
+    static GtsmFilter unforwardedOwnEcho() {
+        return new GtsmFilter(new int[][] {
+            {0x30, 0, 0, SKF_NET_OFF + 8},
+            {0x15, 0, 4, 255},
+            {0x20, 0, 0, SKF_NET_OFF + 12},
+            {0x07, 0, 0, 0},
+            {0x20, 0, 0, SKF_NET_OFF + 16},
+            {0x1d, 1, 0, 0},
+            {0x06, 0, 0, 0xFFFF},
+            {0x06, 0, 0, 0},
+        });
     }
 
     /**

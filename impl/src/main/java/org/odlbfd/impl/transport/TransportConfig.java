@@ -22,9 +22,14 @@ import org.odlbfd.impl.session.Ports;
  * @param singleHopSourcePort single-hop source port, 49152-65535 (RFC 5881 §4)
  * @param multiHopSourcePort multihop source port, 49152-65535
  * @param receiveBufferBytes SO_RCVBUF
+ * @param ipv4EchoToSelf send IPv4 Echo packets to our own address (RFC 5881 §4), for the peer's
+ *     forwarding plane to loop back, instead of to the peer's address for its BFD system to loop
+ *     back. FRR bfdd 8.4 loops back only IPv6 Echo itself, so this is what an IPv4 session with FRR
+ *     needs; it takes a policy route on this host (impl/README.md, "Echo")
  */
 public record TransportConfig(int singleHopPort, int peerSingleHopPort, int multiHopPort, int peerMultiHopPort,
-        int echoPort, int peerEchoPort, int singleHopSourcePort, int multiHopSourcePort, int receiveBufferBytes) {
+        int echoPort, int peerEchoPort, int singleHopSourcePort, int multiHopSourcePort, int receiveBufferBytes,
+        boolean ipv4EchoToSelf) {
     /** The standard ports, 4 MiB receive buffers. */
     public static final TransportConfig STANDARD = new TransportConfig(Ports.SINGLE_HOP, Ports.SINGLE_HOP,
         Ports.MULTI_HOP, Ports.MULTI_HOP, Ports.ECHO, Ports.ECHO, Ports.SOURCE_SINGLE_HOP, Ports.SOURCE_MULTI_HOP,
@@ -42,11 +47,43 @@ public record TransportConfig(int singleHopPort, int peerSingleHopPort, int mult
      * @param singleHopSourcePort single-hop source port
      * @param multiHopSourcePort multihop source port
      * @param receiveBufferBytes SO_RCVBUF
+     * @param ipv4EchoToSelf IPv4 Echo to our own address
      */
     public TransportConfig {
         if (singleHopSourcePort < Ports.SOURCE_MIN || multiHopSourcePort < Ports.SOURCE_MIN
                 || singleHopSourcePort > 65535 || multiHopSourcePort > 65535) {
             throw new IllegalArgumentException("source ports must be in 49152-65535 (RFC 5881 section 4)");
         }
+    }
+
+    /**
+     * Ports with IPv4 Echo sent to the peer's address.
+     *
+     * @param singleHopPort single-hop rx port
+     * @param peerSingleHopPort single-hop tx port
+     * @param multiHopPort multihop rx port
+     * @param peerMultiHopPort multihop tx port
+     * @param echoPort echo rx port
+     * @param peerEchoPort echo tx port
+     * @param singleHopSourcePort single-hop source port
+     * @param multiHopSourcePort multihop source port
+     * @param receiveBufferBytes SO_RCVBUF
+     */
+    public TransportConfig(final int singleHopPort, final int peerSingleHopPort, final int multiHopPort,
+            final int peerMultiHopPort, final int echoPort, final int peerEchoPort, final int singleHopSourcePort,
+            final int multiHopSourcePort, final int receiveBufferBytes) {
+        this(singleHopPort, peerSingleHopPort, multiHopPort, peerMultiHopPort, echoPort, peerEchoPort,
+            singleHopSourcePort, multiHopSourcePort, receiveBufferBytes, false);
+    }
+
+    /**
+     * The same ports with another IPv4 Echo destination.
+     *
+     * @param toSelf true to send IPv4 Echo to our own address
+     * @return the new configuration
+     */
+    public TransportConfig withIpv4EchoToSelf(final boolean toSelf) {
+        return new TransportConfig(singleHopPort, peerSingleHopPort, multiHopPort, peerMultiHopPort, echoPort,
+            peerEchoPort, singleHopSourcePort, multiHopSourcePort, receiveBufferBytes, toSelf);
     }
 }

@@ -29,6 +29,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.RawUnixChannelOption;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -73,6 +74,7 @@ public final class UdpTransport implements AutoCloseable {
     private static final int IPV6_UNICAST_HOPS = 16;
     private static final int IPV6_TCLASS = 67;
     private static final int DSCP_CS6 = 0xC0;
+    private static final int MAX_TTL = 255;
     private static final int MAX_PACKET = 128;
     /**
      * Datagrams per recvmmsg. Measured (perf + JFR, scale harness, one address per session): every
@@ -213,8 +215,11 @@ public final class UdpTransport implements AutoCloseable {
         // first one, when several share it): a packet then reaches its session on the thread that
         // read it. Registered round-robin instead, most packets were handed to another loop as a
         // task, one allocation, queue hand-off and eventfd wake-up each.
+        // GTSM: single-hop drops TTL < 255 (RFC 5881 §5); multihop applies the configured rx-ttl
+        // floor (RFC 5883 §2). IP_MINTTL is TCP-only in Linux, hence a BPF filter.
+        final GtsmFilter gtsm = endpoint.minTtl > 0 ? new GtsmFilter(v6, endpoint.minTtl) : null;
         endpoint.pending.add(openSocket(endpoint, v6, rxPort, new ReceiveHandler(this, endpoint), true,
-            endpoint.home, c -> endpoint.rx = c));
+            endpoint.home, MAX_TTL, gtsm, c -> endpoint.rx = c));
         // One send socket per event loop (SO_REUSEPORT on the same source address and port), each
         // registered on its own loop: a shard writes and flushes only on its own thread, so writes
         // never hop between threads and every flush is one sendmmsg batch. NIO has no SO_REUSEPORT:
@@ -222,7 +227,7 @@ public final class UdpTransport implements AutoCloseable {
         for (int i = 0; i < senders; i++) {
             final int index = i;
             endpoint.pending.add(openSocket(endpoint, v6, txPort, new ReceiveHandler(this, endpoint), false,
-                loops.get(i), c -> endpoint.tx.set(index, c)));
+                loops.get(i), MAX_TTL, null, c -> endpoint.tx.set(index, c)));
         }
         return endpoint;
     }
@@ -241,14 +246,23 @@ public final class UdpTransport implements AutoCloseable {
      */
     private void openEcho(final Endpoint endpoint) {
         if (endpoint.echoOpened.compareAndSet(false, true)) {
-            endpoint.pending.add(openSocket(endpoint, endpoint.key.local() instanceof Inet6Address, ports.echoPort(),
-                new EchoHandler(this, ports), false, endpoint.home, c -> endpoint.echo = c));
+            final boolean v6 = endpoint.key.local() instanceof Inet6Address;
+            // Ours leave with 255 (RFC 5881 §4, so that FRR's bfdd bounces IPv6 ones); the IPv4
+            // socket drops our own echo looped back locally (see GtsmFilter#unforwardedOwnEcho).
+            endpoint.pending.add(openSocket(endpoint, v6, ports.echoPort(), new EchoHandler(this, endpoint), false,
+                endpoint.home, MAX_TTL, v6 ? null : GtsmFilter.unforwardedOwnEcho(), c -> endpoint.echo = c));
+            // The peer's go back from a socket of their own with 254, as a forwarding plane sends
+            // them: a bfdd that saw 255 again would take them for someone else's and bounce them
+            // again (FRR 8.4 bp_bfd_echo_in), so they never count as returned there.
+            endpoint.pending.add(openSocket(endpoint, v6, 0, new EchoHandler(this, endpoint), false,
+                endpoint.home, MAX_TTL - 1, null, c -> endpoint.echoReflect = c));
         }
     }
 
     private ChannelFuture openSocket(final Endpoint endpoint, final boolean v6, final int port,
             final ChannelHandler handler,
-            final boolean receiver, final EventLoopGroup loop, final java.util.function.Consumer<Channel> onBound) {
+            final boolean receiver, final EventLoopGroup loop, final int ttl, final @Nullable GtsmFilter filter,
+            final java.util.function.Consumer<Channel> onBound) {
         final SocketProtocolFamily family = v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
         final Bootstrap bootstrap = new Bootstrap().group(loop)
             .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
@@ -262,13 +276,10 @@ public final class UdpTransport implements AutoCloseable {
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_PACKET * RECV_BATCH));
             // RFC 5881 §5: TTL / hop limit 255 on every packet sent; DSCP CS6 (network control).
             bootstrap.option(new IntegerUnixChannelOption("TTL", v6 ? IPPROTO_IPV6 : IPPROTO_IP,
-                v6 ? IPV6_UNICAST_HOPS : IP_TTL), 255);
+                v6 ? IPV6_UNICAST_HOPS : IP_TTL), ttl);
             bootstrap.option(new IntegerUnixChannelOption("TOS", v6 ? IPPROTO_IPV6 : IPPROTO_IP,
                 v6 ? IPV6_TCLASS : 1), DSCP_CS6);
-            if (receiver && endpoint.minTtl > 0) {
-                // GTSM: single-hop drops TTL < 255 (RFC 5881 §5); multihop applies the configured
-                // rx-ttl floor (RFC 5883 §2). IP_MINTTL is TCP-only in Linux, hence a BPF filter.
-                final GtsmFilter filter = new GtsmFilter(v6, endpoint.minTtl);
+            if (filter != null) {
                 endpoint.filters.add(filter);
                 bootstrap.option(GtsmFilter.OPTION, filter.value());
             }
@@ -298,10 +309,22 @@ public final class UdpTransport implements AutoCloseable {
     InetSocketAddress peer(final SessionConfig config, final boolean echo) {
         final int port = echo ? ports.peerEchoPort()
             : config.singleHop() ? ports.peerSingleHopPort() : ports.peerMultiHopPort();
+        final InetAddress local = config.localAddress();
+        if (echo && ports.ipv4EchoToSelf() && local instanceof Inet4Address) {
+            // RFC 5881 §4: addressed so that the peer's forwarding plane sends it back to us. Only a
+            // policy route (see impl/README.md, "Echo") takes it to the peer; without one the
+            // kernel loops it through lo and the echo socket's filter drops it.
+            return new InetSocketAddress(local, port);
+        }
         return new InetSocketAddress(config.key().destination(), port);
     }
 
-    void reflect(final Channel channel, final ByteBuf payload, final InetSocketAddress sender) {
+    void reflect(final Endpoint endpoint, final ByteBuf payload, final InetSocketAddress sender) {
+        final Channel channel = endpoint.echoReflect;
+        if (channel == null) {
+            payload.release();
+            return;
+        }
         channel.writeAndFlush(new io.netty.channel.socket.DatagramPacket(payload, sender), channel.voidPromise());
     }
 
@@ -314,6 +337,7 @@ public final class UdpTransport implements AutoCloseable {
             }
             channels.add(endpoint.rx);
             channels.add(endpoint.echo);
+            channels.add(endpoint.echoReflect);
             for (Channel channel : channels) {
                 if (channel != null) {
                     channel.close().awaitUninterruptibly();

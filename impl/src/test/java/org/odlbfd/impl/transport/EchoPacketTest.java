@@ -1,0 +1,56 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class EchoPacketTest {
+    /** FRR bfdd 8.4 drops Echo payloads shorter than its own 24 bytes: ours must be as long. */
+    @Test
+    void ourPayloadIsAsLongAsFrrs() {
+        final ByteBuf buf = Unpooled.buffer();
+        EchoPacket.encode(0x1234_5678, 7, buf);
+        assertEquals(24, buf.readableBytes());
+        assertEquals("011800001234567800000000000000070000000000000000", ByteBufUtil.hexDump(buf));
+        assertEquals(0x1234_5678, EchoPacket.discriminator(buf));
+        assertFalse(EchoPacket.reflected(buf));
+    }
+
+    /** FRR's own echo (from the capture in shared/peers/samples/frr-bfd-echo-decode.txt). */
+    @Test
+    void readsFrrsDiscriminator() {
+        final ByteBuf frr = Unpooled.wrappedBuffer(HexFormat.of().parseHex(
+            "01180000da86ca44000000000000015c0000000000066627"));
+        assertEquals(0xda86ca44, EchoPacket.discriminator(frr));
+        assertFalse(EchoPacket.reflected(frr));
+    }
+
+    @Test
+    void markedPayloadIsNeverLoopedAgain() {
+        final ByteBuf buf = Unpooled.buffer();
+        EchoPacket.encode(42, 1, buf);
+        final byte[] payload = ByteBufUtil.getBytes(buf);
+        EchoPacket.markReflected(payload);
+        assertTrue(EchoPacket.reflected(Unpooled.wrappedBuffer(payload)));
+        assertEquals(42, EchoPacket.discriminator(Unpooled.wrappedBuffer(payload)));
+    }
+
+    @Test
+    void rejectsWhatIsNotAnEchoPayload() {
+        assertEquals(0, EchoPacket.discriminator(Unpooled.wrappedBuffer(new byte[] {1, 24, 0, 0, 0})));
+        assertEquals(0, EchoPacket.discriminator(Unpooled.wrappedBuffer(new byte[] {2, 24, 0, 0, 0, 0, 0, 9})));
+    }
+}
