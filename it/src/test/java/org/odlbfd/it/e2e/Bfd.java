@@ -104,6 +104,18 @@ final class Bfd {
         return run == null || !run.has(leaf) ? null : run.get(leaf).getAsString();
     }
 
+    /**
+     * A numeric leaf directly under the session (RFC 9314 names, e.g. local-discriminator), failing with the
+     * session's JSON when RESTCONF does not show it.
+     */
+    static long leaf(final JsonObject session, final String leaf) {
+        final var value = session.get(leaf);
+        if (value == null) {
+            fail("RFC 9314 leaf " + leaf + " missing from the operational session: " + session);
+        }
+        return value.getAsLong();
+    }
+
     static long runningNum(final JsonObject session, final String leaf) {
         return session.getAsJsonObject("session-running").get(leaf).getAsLong();
     }

@@ -103,14 +103,14 @@ class FrrEndToEndIT {
         // RFC 5880 §6.8.4: Detection Time = the peer's Detect Mult x the negotiated receive interval
         assertEquals(FRR_MULT * Math.max(OUR_RX, FRR_TX) * 1000L, Bfd.runningNum(session, "detection-time"),
             session::toString);
-        assertEquals(FRR_MULT, session.get("remote-multiplier").getAsInt(), session::toString);
+        assertEquals(FRR_MULT, Bfd.leaf(session, "remote-multiplier"), session::toString);
         assertEquals("none", Bfd.running(session, "local-diagnostic"), session::toString);
         assertEquals("async-without-echo", Bfd.running(session, "detection-mode"), session::toString);
 
         final JsonObject view = frr.awaitStatus(NetNs.A4, "up", Duration.ofSeconds(5));
-        assertEquals(session.get("local-discriminator").getAsLong(), view.get("remote-id").getAsLong(),
+        assertEquals(Bfd.leaf(session, "local-discriminator"), view.get("remote-id").getAsLong(),
             () -> "FRR must know our discriminator: " + view);
-        assertEquals(view.get("id").getAsLong(), session.get("remote-discriminator").getAsLong(), view::toString);
+        assertEquals(view.get("id").getAsLong(), Bfd.leaf(session, "remote-discriminator"), view::toString);
         assertEquals(OUR_RX, view.get("remote-receive-interval").getAsInt(), view::toString);
         assertEquals(OUR_TX, view.get("remote-transmit-interval").getAsInt(), view::toString);
         assertEquals(OUR_MULT, view.get("remote-detect-multiplier").getAsInt(), view::toString);
@@ -183,7 +183,7 @@ class FrrEndToEndIT {
         // test 1 Up, test 3 Down then Up; Init on the way up may also be reported
         assertEquals(List.of("up", "down", "up"), states, seen::toString);
         for (JsonObject note : seen) {
-            assertEquals(session.get("local-discriminator").getAsLong(), note.get("local-discr").getAsLong(),
+            assertEquals(Bfd.leaf(session, "local-discriminator"), note.get("local-discr").getAsLong(),
                 note::toString);
             assertEquals(PEER, note.get("dest-addr").getAsString(), note::toString);
             assertEquals(NetNs.A4, note.get("source-addr").getAsString(), note::toString);
@@ -241,7 +241,7 @@ class FrrEndToEndIT {
         assertEquals(config.json(), after.json(), "config after kill -9 and restart");
         final JsonObject again = awaitUp();
         final JsonObject view = frr.awaitStatus(NetNs.A4, "up", UP);
-        assertEquals(again.get("local-discriminator").getAsLong(), view.get("remote-id").getAsLong(),
+        assertEquals(Bfd.leaf(again, "local-discriminator"), view.get("remote-id").getAsLong(),
             view::toString);
         assertEquals(Bfd.runningNum(up, "negotiated-tx-interval"), Bfd.runningNum(again, "negotiated-tx-interval"));
     }
