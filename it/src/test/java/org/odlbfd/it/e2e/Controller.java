@@ -40,10 +40,17 @@ final class Controller implements Resource {
 
     private final Path home;
     private final Process process;
+    private final Thread shutdownHook;
 
     private Controller(final Path home, final Process process) {
         this.home = home;
         this.process = process;
+        // backstop for an aborted test JVM: never leave a controller running in a deleted namespace
+        shutdownHook = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "controller-cleanup-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** The distribution named by the {@code karaf.home} system property (set by it/pom.xml). */
@@ -181,6 +188,11 @@ final class Controller implements Resource {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            LOG.debug("JVM already shutting down", e);
         }
         LOG.info("controller at {} stopped", home);
     }
