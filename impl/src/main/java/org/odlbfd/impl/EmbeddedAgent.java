@@ -92,15 +92,6 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
     }
 
     /**
-     * No authentication keys: for a controller without a key-chain source.
-     *
-     * @return the empty provider
-     */
-    public static KeyProvider noKeys() {
-        return KeyProvider.NONE;
-    }
-
-    /**
      * The engine, for clients of the session API inside the controller.
      *
      * @return the engine

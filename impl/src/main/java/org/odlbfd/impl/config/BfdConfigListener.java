@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
@@ -25,6 +27,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.r
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.rev220922.ControlPlaneProtocol1;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.rev220922.routing.control.plane.protocols.control.plane.protocol.Bfd;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Bfdv1;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.auth.parms.Authentication;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.Routing;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
@@ -37,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * Listens to every bfdv1 control-plane-protocol instance in the config datastore and hands the
  * sessions it holds to a {@link SessionSink}. Each change is handled by comparing the instance's
  * whole new session set with the set applied before, so a spurious or repeated notification
- * changes nothing (MD-SAL may deliver those). MD-SAL calls one listener from one thread at a
- * time, so the applied map needs no locking.
+ * changes nothing (MD-SAL may deliver those). When a key chain's algorithm changes, the sessions
+ * using it get another BFD Auth Type: {@link KeyChainKeys} calls back, and the last configuration
+ * seen is reconciled again. That callback comes from the key-chain listener's thread, so both
+ * paths take one lock (configuration events are rare; engine threads never take it).
  */
 public final class BfdConfigListener implements DataTreeChangeListener<ControlPlaneProtocol>, AutoCloseable {
     /** Every control-plane-protocol instance; non-BFD ones are filtered by type. */
@@ -48,29 +53,74 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
     private static final Logger LOG = LoggerFactory.getLogger(BfdConfigListener.class);
 
     private final Map<String, Map<SessionKey, SessionConfig>> applied = new HashMap<>();
+    private final Map<String, ControlPlaneProtocol> lastSeen = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
     private final SessionSink sink;
+    private final ConfigMapper.ChainAlgorithms algorithms;
     private final Registration registration;
+
+    /**
+     * Registers the listener without key chains: authenticated sessions are not run.
+     *
+     * @param dataBroker the binding data broker
+     * @param sink receives session changes
+     */
+    public BfdConfigListener(final DataBroker dataBroker, final SessionSink sink) {
+        this(dataBroker, sink, new KeyChainKeys());
+    }
 
     /**
      * Registers the listener.
      *
      * @param dataBroker the binding data broker
      * @param sink receives session changes
+     * @param keys the key chains; their algorithms give the sessions' BFD Auth Type
      */
     @Inject
-    public BfdConfigListener(final DataBroker dataBroker, final SessionSink sink) {
+    public BfdConfigListener(final DataBroker dataBroker, final SessionSink sink, final KeyChainKeys keys) {
         this.sink = requireNonNull(sink);
+        algorithms = keys::algorithm;
+        keys.onAlgorithmChange(this::keyChainsChanged);
         registration = dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, PROTOCOLS, this);
     }
 
     @Override
     public void onDataTreeChanged(final List<DataTreeModification<ControlPlaneProtocol>> changes) {
-        for (var change : changes) {
-            final var root = change.getRootNode();
-            final var before = root.dataBefore();
-            final var after = root.dataAfter();
-            final var name = after != null ? after.requireName() : requireNonNull(before).requireName();
-            reconcile(name, sessionsOf(after));
+        lock.lock();
+        try {
+            for (var change : changes) {
+                final var root = change.getRootNode();
+                final var before = root.dataBefore();
+                final var after = root.dataAfter();
+                final var name = after != null ? after.requireName() : requireNonNull(before).requireName();
+                if (after == null) {
+                    lastSeen.remove(name);
+                } else {
+                    lastSeen.put(name, after);
+                }
+                reconcile(name, sessionsOf(after));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Re-applies the configuration last seen after key chains changed algorithm. Reconciling
+     * compares whole session configs, so only the sessions whose Auth Type (or runnability) changed
+     * reach the sink.
+     *
+     * @param chains the chains whose algorithm changed
+     */
+    void keyChainsChanged(final Set<String> chains) {
+        lock.lock();
+        try {
+            LOG.debug("Key chains {} changed algorithm, re-applying BFD sessions", chains);
+            for (var entry : Map.copyOf(lastSeen).entrySet()) {
+                reconcile(entry.getKey(), sessionsOf(entry.getValue()));
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -106,8 +156,15 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
         final var name = protocol.requireName();
         final var sh = bfd.augmentation(Bfd1.class);
         if (sh != null && sh.getIpSh() != null && sh.getIpSh().getSessions() != null) {
+            final var interfaceAuth = new HashMap<String, Authentication>();
+            for (var entry : sh.getIpSh().nonnullInterfaces().values()) {
+                if (entry.getAuthentication() != null) {
+                    interfaceAuth.put(entry.requireInterface(), entry.getAuthentication());
+                }
+            }
             for (var session : sh.getIpSh().getSessions().nonnullSession().values()) {
-                add(result, name, () -> ConfigMapper.singleHop(name, session));
+                add(result, name, () -> ConfigMapper.singleHop(name, session,
+                    interfaceAuth.get(session.requireInterface()), algorithms));
             }
         }
         // the ip-mh augmentation shares the class name Bfd1 with the imported ip-sh one
@@ -115,7 +172,7 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
             .rev220922.Bfd1.class);
         if (mh != null && mh.getIpMh() != null && mh.getIpMh().getSessionGroups() != null) {
             for (var group : mh.getIpMh().getSessionGroups().nonnullSessionGroup().values()) {
-                add(result, name, () -> ConfigMapper.multiHop(name, group));
+                add(result, name, () -> ConfigMapper.multiHop(name, group, algorithms));
             }
         }
         return result;

@@ -15,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.net.InetAddresses;
 import org.junit.jupiter.api.Test;
+import org.odlbfd.api.AuthType;
 import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SingleHopKey;
+import org.odlbfd.impl.config.KeyChainParser.Algorithm;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.mh.session.groups.SessionGroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.SessionBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Hops;
@@ -55,7 +57,7 @@ class ConfigMapperTest {
                 .setRequiredMinRxInterval(Uint32.valueOf(70_000)).build())
             .setDemandEnabled(true).setAdminDown(true)
             .setAuthentication(new AuthenticationBuilder().setKeyChain("kc").setMeticulous(true).build())
-            .build());
+            .build(), null, chain -> "kc".equals(chain) ? Algorithm.SHA1 : null);
         assertEquals(5, config.params().detectMultiplier());
         assertEquals(50_000, config.params().desiredMinTxUs());
         assertEquals(70_000, config.params().requiredMinRxUs());
@@ -63,6 +65,7 @@ class ConfigMapperTest {
         assertTrue(config.adminDown());
         assertEquals("kc", config.keyChain());
         assertTrue(config.meticulous());
+        assertEquals(AuthType.METICULOUS_KEYED_SHA1, config.authType());
         assertEquals(InetAddresses.forString("2001:db8::1"), config.source());
     }
 
