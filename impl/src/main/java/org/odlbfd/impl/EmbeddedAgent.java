@@ -48,14 +48,22 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
     private final BfdEngine engine;
 
     /**
-     * Creates the agent on the standard ports.
+     * Creates the agent on the standard ports with the operator's settings (Karaf
+     * {@code etc/org.odlbfd.agent.cfg}).
      *
      * @param publisher where state goes
      * @param keys authentication keys
+     * @param threads event loops, 0 for the default (two: each session stays on one)
+     * @param countersPeriodMillis how often counters are written, 0 for the default (5 s)
+     * @param ipv4EchoToSelf send IPv4 Echo to our own address (RFC 5881 §4) for peers such as FRR that
+     *     loop IPv4 Echo only in their forwarding plane; needs the policy route in impl/README.md
      */
     @Inject
-    public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys) {
-        this(publisher, keys, DEFAULT_THREADS, TransportConfig.STANDARD, DEFAULT_COUNTERS_PERIOD_MS);
+    public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
+            final long countersPeriodMillis, final boolean ipv4EchoToSelf) {
+        this(publisher, keys, threads > 0 ? threads : DEFAULT_THREADS,
+            TransportConfig.STANDARD.withIpv4EchoToSelf(ipv4EchoToSelf),
+            countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS);
     }
 
     /**
@@ -69,6 +77,10 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
      */
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
             final TransportConfig ports, final long countersPeriodMillis) {
+        if (threads < 1 || countersPeriodMillis < 1) {
+            throw new IllegalArgumentException("threads " + threads + " and counters period " + countersPeriodMillis
+                + " ms must be positive");
+        }
         this.publisher = requireNonNull(publisher);
         transport = UdpTransport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
@@ -77,15 +89,6 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
         publisher.start(engine::snapshots, countersPeriodMillis);
         LOG.info("Embedded BFD agent started on {} loops ({} transport)", threads,
             transport.nativeTransport() ? "native epoll" : "NIO");
-    }
-
-    /**
-     * No authentication keys: for a controller without a key-chain source.
-     *
-     * @return the empty provider
-     */
-    public static KeyProvider noKeys() {
-        return KeyProvider.NONE;
     }
 
     /**

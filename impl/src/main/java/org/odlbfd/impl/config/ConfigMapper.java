@@ -158,8 +158,10 @@ public final class ConfigMapper {
         return new SessionConfig(protocol, key, source, params(cfg), Boolean.TRUE.equals(cfg.getDemandEnabled()),
             Boolean.TRUE.equals(cfg.getAdminDown()), keyChain, meticulous, authType, txTtl, rxTtl,
             ext == null ? null : ext.getSessionName(), ext == null ? null : ext.getDescription(),
-            ext == null || ext.getLocalDiscriminator() == null ? 0 : ext.getLocalDiscriminator().getValue().toJava(),
-            ext == null || ext.getRemoteDiscriminator() == null ? 0 : ext.getRemoteDiscriminator().getValue().toJava(),
+            ext == null || ext.getStaticLocalDiscriminator() == null ? 0
+                : ext.getStaticLocalDiscriminator().getValue().toJava(),
+            ext == null || ext.getStaticRemoteDiscriminator() == null ? 0
+                : ext.getStaticRemoteDiscriminator().getValue().toJava(),
             ext != null && Boolean.TRUE.equals(ext.getPassive()), echoTx, echoRx);
     }
 

@@ -224,15 +224,15 @@ public final class ConfigValidator {
                 error(where, "session-name " + ext.getSessionName() + " is already used by " + other);
             }
         }
-        if (ext.getLocalDiscriminator() != null) {
-            final long discr = ext.getLocalDiscriminator().getValue().toJava();
+        if (ext.getStaticLocalDiscriminator() != null) {
+            final long discr = ext.getStaticLocalDiscriminator().getValue().toJava();
             final var other = localDiscriminators.putIfAbsent(discr, where);
             if (other != null) {
-                error(where, "local-discriminator " + discr + " is already used by " + other
+                error(where, "static-local-discriminator " + discr + " is already used by " + other
                     + "; bfd.LocalDiscr must be unique in the system (RFC 5880 section 6.8.1)");
             }
-        } else if (ext.getRemoteDiscriminator() != null) {
-            error(where, "remote-discriminator needs local-discriminator: a static session fixes both");
+        } else if (ext.getStaticRemoteDiscriminator() != null) {
+            error(where, "static-remote-discriminator needs static-local-discriminator: a static session fixes both");
         }
     }
 

@@ -57,6 +57,9 @@ import org.slf4j.LoggerFactory;
  * commit's cause chain with its own tag and message, which RFC 8040 §7 maps to HTTP 400. Without it
  * the caller gets a generic operation-failed (HTTP 500).
  *
+ * <p>Only the rule violations the transaction introduces are refused: ones already present
+ * before it (committed before this cohort existed) do not block unrelated edits.
+ *
  * <p>The subtree a transaction does not touch is taken as committed: key chains from
  * {@link KeyChainKeys}, protocols from this class's own listener. A transaction that changes both
  * subtrees at once is checked against the other one's committed state.
@@ -108,19 +111,28 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort,
     public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final EffectiveModelContext ctx,
             final Collection<DOMDataTreeCandidate> candidates) {
         var protocols = committedProtocols;
+        var protocolsBefore = protocols;
         var chains = keys.chains();
+        var chainsBefore = chains;
         var path = protocolsPath;
         for (var candidate : candidates) {
             final var root = candidate.getRootPath().path();
-            final var after = candidate.getRootNode().dataAfter();
+            final var node = candidate.getRootNode();
             if (root.equals(protocolsPath)) {
-                protocols = decode(root, after, ControlPlaneProtocols.class);
+                protocols = decode(root, node.dataAfter(), ControlPlaneProtocols.class);
+                protocolsBefore = decode(root, node.dataBefore(), ControlPlaneProtocols.class);
             } else if (root.equals(keyChainsPath)) {
-                chains = KeyChainParser.parse(decode(root, after, KeyChains.class));
+                chains = KeyChainParser.parse(decode(root, node.dataAfter(), KeyChains.class));
+                chainsBefore = KeyChainParser.parse(decode(root, node.dataBefore(), KeyChains.class));
                 path = root;
             }
         }
-        final var errors = ConfigValidator.validate(protocols, chains);
+        final var errors = new ArrayList<>(ConfigValidator.validate(protocols, chains));
+        if (!errors.isEmpty()) {
+            // Only what this transaction breaks: a configuration committed before the rules (or
+            // before this cohort) must not block unrelated edits, e.g. to another routing protocol.
+            errors.removeAll(ConfigValidator.validate(protocolsBefore, chainsBefore));
+        }
         if (errors.isEmpty()) {
             return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
         }

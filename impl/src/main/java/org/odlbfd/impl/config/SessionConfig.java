@@ -35,8 +35,8 @@ import org.odlbfd.api.SingleHopKey;
  * @param rxTtl multihop {@code rx-ttl} floor; 255 for single-hop (GTSM, RFC 5881 §5)
  * @param name odl-bfd-ext {@code session-name}, or null
  * @param description odl-bfd-ext {@code description}, or null
- * @param localDiscriminator odl-bfd-ext {@code local-discriminator} (unsigned 32 bits), 0 to allocate one
- * @param remoteDiscriminator odl-bfd-ext {@code remote-discriminator} (unsigned 32 bits), 0 to learn it
+ * @param localDiscriminator odl-bfd-ext {@code static-local-discriminator} (unsigned 32 bits), 0 to allocate one
+ * @param remoteDiscriminator odl-bfd-ext {@code static-remote-discriminator} (unsigned 32 bits), 0 to learn it
  * @param passive odl-bfd-ext {@code passive} (RFC 5880 §6.1)
  * @param echoTxUs odl-bfd-ext echo transmit interval, 0 for no echo (single-hop only, RFC 5883 §3)
  * @param echoRxUs odl-bfd-ext Required Min Echo RX Interval to advertise, 0 for none

@@ -71,10 +71,7 @@ public final class Session extends SessionVars {
     private @Nullable Cancellable detectTimer;
     private long detectFireAt;
     private boolean sequenceForgotten;
-    private @Nullable Cancellable echoTxTimer;
-    private @Nullable Cancellable echoCheckTimer;
-    private long lastEchoRxNanos;
-    private long echoSequence;
+    private final EchoFunction echo;
     private boolean deleted;
 
     /**
@@ -99,6 +96,7 @@ public final class Session extends SessionVars {
         this.auth = auth;
         this.random = random;
         this.listener = listener;
+        echo = new EchoFunction(this, clock, scheduler, sink, random);
     }
 
     /** Starts transmitting, unless the session is passive (RFC 5880 §6.1). */
@@ -185,8 +183,7 @@ public final class Session extends SessionVars {
     /** A reflected Echo packet of ours came back (RFC 5880 §6.4). */
     public void echoReceived() {
         if (echoActive) {
-            counters.echoRx();
-            lastEchoRxNanos = clock.nanoTime();
+            echo.received();
         }
     }
 
@@ -436,9 +433,7 @@ public final class Session extends SessionVars {
         }
         if (want) {
             echoActive = true;
-            lastEchoRxNanos = clock.nanoTime();
-            echoTxTimer = scheduler.schedule(this::onEchoTx, 0);
-            echoCheckTimer = scheduler.schedule(this::onEchoCheck, echoDetectionNanos());
+            echo.start();
         } else {
             stopEcho();
         }
@@ -448,39 +443,13 @@ public final class Session extends SessionVars {
 
     private void stopEcho() {
         echoActive = false;
-        cancel(echoTxTimer);
-        cancel(echoCheckTimer);
-        echoTxTimer = null;
-        echoCheckTimer = null;
+        echo.stop();
     }
 
-    private void onEchoTx() {
-        echoTxTimer = null;
-        if (!echoActive) {
-            return;
-        }
-        counters.echoTx(sink.sendEcho(config, localDiscr, ++echoSequence));
-        echoTxTimer = scheduler.schedule(this::onEchoTx, Timing.jitter(echoTxIntervalUs() * 1000, detectMult,
-            random));
-    }
-
-    private void onEchoCheck() {
-        echoCheckTimer = null;
-        if (!echoActive) {
-            return;
-        }
-        final long now = clock.nanoTime();
-        final long deadline = lastEchoRxNanos + echoDetectionNanos();
-        if (now < deadline) {
-            echoCheckTimer = scheduler.schedule(this::onEchoCheck, deadline - now);
-            return;
-        }
-        listener.onDetection(this, now - deadline);
+    /** No Echo came back in time (RFC 5880 §6.8.4 as applied to Echo, §6.4): diag Echo Function Failed. */
+    void echoFailed(final long latenessNanos) {
+        listener.onDetection(this, latenessNanos);
         event(BfdEvent.ECHO_FAILURE);
-    }
-
-    private long echoDetectionNanos() {
-        return detectMult * echoTxIntervalUs() * 1000;
     }
 
     private static void cancel(final @Nullable Cancellable timer) {

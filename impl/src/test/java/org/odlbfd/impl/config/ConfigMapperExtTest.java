@@ -51,8 +51,8 @@ class ConfigMapperExtTest {
             .setIntervalConfigType(new TxRxIntervalsBuilder().setDesiredMinTxInterval(Uint32.valueOf(50_000))
                 .setRequiredMinRxInterval(Uint32.valueOf(60_000)).build())
             .addAugmentation(new Session1Builder().setSessionName("core-1").setDescription("to core")
-                .setLocalDiscriminator(new NonzeroDiscriminator(Uint32.valueOf(0xFFFF_FFF0L)))
-                .setRemoteDiscriminator(new NonzeroDiscriminator(Uint32.valueOf(7)))
+                .setStaticLocalDiscriminator(new NonzeroDiscriminator(Uint32.valueOf(0xFFFF_FFF0L)))
+                .setStaticRemoteDiscriminator(new NonzeroDiscriminator(Uint32.valueOf(7)))
                 .setPassive(true)
                 .setEcho(new EchoBuilder().setEnabled(true).setDesiredMinEchoTxInterval(Uint32.valueOf(20_000))
                     .build())
@@ -95,7 +95,7 @@ class ConfigMapperExtTest {
         final var mh = ConfigMapper.multiHop("p", new SessionGroupBuilder()
             .setSourceAddr(IetfInetUtil.ipAddressFor("198.51.100.1"))
             .setDestAddr(IetfInetUtil.ipAddressFor("198.51.100.2")).setRxTtl(new Hops(Uint8.valueOf(250)))
-            .addAugmentation(new SessionGroup1Builder().setLocalDiscriminator(
+            .addAugmentation(new SessionGroup1Builder().setStaticLocalDiscriminator(
                 new NonzeroDiscriminator(Uint32.valueOf(42))).build())
             .build()).toEngine();
         assertEquals("mh:198.51.100.1->198.51.100.2", mh.name());

@@ -9,7 +9,6 @@ package org.odlbfd.impl.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.odlbfd.impl.config.BfdConfigs.chains;
@@ -17,9 +16,11 @@ import static org.odlbfd.impl.config.BfdConfigs.key;
 import static org.odlbfd.impl.config.BfdConfigs.sessions;
 import static org.odlbfd.impl.config.BfdConfigs.sh;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,9 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidateNodes;
 
 /**
@@ -87,6 +90,49 @@ class ConfigValidatorCohortTest extends AbstractConcurrentDataBrokerTest {
             @Override
             public DataTreeCandidateNode getRootNode() {
                 return node;
+            }
+        };
+    }
+
+    private static DataTreeCandidateNode delta(final YangInstanceIdentifier path,
+            final BindingNormalizedNodeSerializer.@Nullable NodeResult before,
+            final BindingNormalizedNodeSerializer.@Nullable NodeResult after) {
+        return node(path.getLastPathArgument(), before == null ? null : before.node(),
+            after == null ? null : after.node());
+    }
+
+    /** A root candidate node as a datastore builds it: only the before and after states matter here. */
+    private static DataTreeCandidateNode node(final YangInstanceIdentifier.PathArgument name,
+            final @Nullable NormalizedNode before, final @Nullable NormalizedNode after) {
+        return new DataTreeCandidateNode() {
+            @Override
+            public YangInstanceIdentifier.PathArgument name() {
+                return name;
+            }
+
+            @Override
+            public Collection<DataTreeCandidateNode> childNodes() {
+                return List.of();
+            }
+
+            @Override
+            public @Nullable DataTreeCandidateNode modifiedChild(final YangInstanceIdentifier.PathArgument child) {
+                return null;
+            }
+
+            @Override
+            public ModificationType modificationType() {
+                return after == null ? ModificationType.DELETE : ModificationType.WRITE;
+            }
+
+            @Override
+            public @Nullable NormalizedNode dataBefore() {
+                return before;
+            }
+
+            @Override
+            public @Nullable NormalizedNode dataAfter() {
+                return after;
             }
         };
     }
@@ -144,9 +190,12 @@ class ConfigValidatorCohortTest extends AbstractConcurrentDataBrokerTest {
             sessions(sh("eth0", "192.0.2.2").setAuthentication(new AuthenticationBuilder().setKeyChain("kc").build())
                 .build()));
         write.commit().get(5, TimeUnit.SECONDS);
-        final var deleted = candidate(codec.toYangInstanceIdentifier(KeyChainListener.KEY_CHAINS),
-            DataTreeCandidateNodes.written(codec.toNormalizedDataObject(KeyChainListener.KEY_CHAINS,
-                chains("other", key(1, Md5.VALUE, "s").build())).node()));
+        final var chainsPath = codec.toYangInstanceIdentifier(KeyChainListener.KEY_CHAINS);
+        final var deleted = candidate(chainsPath, delta(chainsPath,
+            (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(KeyChainListener.KEY_CHAINS,
+                chains("kc", key(1, Md5.VALUE, "s").build())),
+            (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(KeyChainListener.KEY_CHAINS,
+                chains("other", key(1, Md5.VALUE, "s").build()))));
         // the cohort learns committed protocols from its listener: wait for it, bounded
         NetconfDocumentedException refusal = null;
         for (int i = 0; i < 100 && refusal == null; i++) {
@@ -162,40 +211,29 @@ class ConfigValidatorCohortTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    void violationsAlreadyCommittedDoNotBlockOtherEdits() throws Exception {
+        final var path = codec.toYangInstanceIdentifier(ConfigValidatorCohort.PROTOCOLS);
+        final var bad = sh("eth0", "192.0.2.2").setIntervalConfigType(new TxRxIntervalsBuilder()
+            .setDesiredMinTxInterval(Uint32.ZERO).build()).build();
+        final var before = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
+            ConfigValidatorCohort.PROTOCOLS, sessions(bad));
+        final var after = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
+            ConfigValidatorCohort.PROTOCOLS, sessions(bad, sh("eth1", "192.0.2.3").build()));
+        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(path,
+            delta(path, before, after))));
+        // a new violation in the same transaction is still refused, and only it is reported
+        final var worse = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
+            ConfigValidatorCohort.PROTOCOLS, sessions(bad, sh("eth1", "0.0.0.0").build()));
+        final var message = rejected(candidate(path, delta(path, before,
+            worse))).getMessage();
+        assertTrue(message.contains("unspecified address") && !message.contains("must not be 0"), message);
+    }
+
+    @Test
     void deletingAllProtocolsPasses() throws Exception {
         final var path = codec.toYangInstanceIdentifier(ConfigValidatorCohort.PROTOCOLS);
-        final var empty = new DataTreeCandidateNode() {
-            @Override
-            public YangInstanceIdentifier.PathArgument name() {
-                return path.getLastPathArgument();
-            }
-
-            @Override
-            public java.util.Collection<DataTreeCandidateNode> childNodes() {
-                return List.of();
-            }
-
-            @Override
-            public DataTreeCandidateNode modifiedChild(final YangInstanceIdentifier.PathArgument childName) {
-                return null;
-            }
-
-            @Override
-            public org.opendaylight.yangtools.yang.data.tree.api.ModificationType modificationType() {
-                return org.opendaylight.yangtools.yang.data.tree.api.ModificationType.DELETE;
-            }
-
-            @Override
-            public org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode dataBefore() {
-                return null;
-            }
-
-            @Override
-            public org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode dataAfter() {
-                return null;
-            }
-        };
-        assertNull(empty.dataAfter());
-        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(path, empty)));
+        final var before = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
+            ConfigValidatorCohort.PROTOCOLS, sessions(sh("eth0", "192.0.2.2").build()));
+        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(path, delta(path, before, null))));
     }
 }

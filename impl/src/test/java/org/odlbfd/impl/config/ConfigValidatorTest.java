@@ -225,17 +225,17 @@ class ConfigValidatorTest {
         final var discr = new NonzeroDiscriminator(Uint32.valueOf(1234));
         assertOne(validate(protocols(
             protocol("a", List.of(sh("eth0", "192.0.2.2").addAugmentation(new Session1Builder()
-                .setLocalDiscriminator(discr).build()).build()), List.of(), List.of()),
+                .setStaticLocalDiscriminator(discr).build()).build()), List.of(), List.of()),
             protocol("b", List.of(), List.of(mh("198.51.100.1", "198.51.100.2").addAugmentation(
-                new SessionGroup1Builder().setLocalDiscriminator(discr).build()).build()), List.of()))),
-            "local-discriminator 1234 is already used by ip-sh session interface=eth0", "(protocol a)");
+                new SessionGroup1Builder().setStaticLocalDiscriminator(discr).build()).build()), List.of()))),
+            "static-local-discriminator 1234 is already used by ip-sh session interface=eth0", "(protocol a)");
     }
 
     @Test
     void remoteDiscriminatorAloneIsRejected() {
         assertOne(validate(sessions(sh("eth0", "192.0.2.2").addAugmentation(new Session1Builder()
-            .setRemoteDiscriminator(new NonzeroDiscriminator(Uint32.valueOf(5))).build()).build())),
-            "remote-discriminator needs local-discriminator");
+            .setStaticRemoteDiscriminator(new NonzeroDiscriminator(Uint32.valueOf(5))).build()).build())),
+            "static-remote-discriminator needs static-local-discriminator");
     }
 
     @Test

@@ -1,0 +1,94 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.impl.session;
+
+import java.util.random.RandomGenerator;
+import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.impl.session.Scheduler.Cancellable;
+
+/**
+ * The Echo function of one session (RFC 5880 §6.4, RFC 5881 §4): transmits Echo packets at the
+ * echo interval with jitter, and declares failure when none of them has come back within
+ * Detect Mult x that interval. Lazy like control detection (PERF-NOTES rule 4): a return only
+ * stores its time; an early check re-arms itself for the remainder. Runs on the session's thread.
+ */
+final class EchoFunction {
+    private final Session session;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final PacketSink sink;
+    private final RandomGenerator random;
+
+    private @Nullable Cancellable txTimer;
+    private @Nullable Cancellable checkTimer;
+    private long lastRxNanos;
+    private long sequence;
+
+    EchoFunction(final Session session, final Clock clock, final Scheduler scheduler, final PacketSink sink,
+            final RandomGenerator random) {
+        this.session = session;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.sink = sink;
+        this.random = random;
+    }
+
+    void start() {
+        lastRxNanos = clock.nanoTime();
+        txTimer = scheduler.schedule(this::onTx, 0);
+        checkTimer = scheduler.schedule(this::onCheck, detectionNanos());
+    }
+
+    void stop() {
+        cancel(txTimer);
+        cancel(checkTimer);
+        txTimer = null;
+        checkTimer = null;
+    }
+
+    /** One of our Echo packets came back. */
+    void received() {
+        session.counters.echoRx();
+        lastRxNanos = clock.nanoTime();
+    }
+
+    private void onTx() {
+        txTimer = null;
+        if (!session.echoActive) {
+            return;
+        }
+        session.counters.echoTx(sink.sendEcho(session.config(), session.localDiscr(), ++sequence));
+        // RFC 5880 §6.8.7 jitter applies to Echo transmission as to control packets
+        txTimer = scheduler.schedule(this::onTx, Timing.jitter(session.echoTxIntervalUs() * 1000,
+            session.detectMult, random));
+    }
+
+    private void onCheck() {
+        checkTimer = null;
+        if (!session.echoActive) {
+            return;
+        }
+        final long now = clock.nanoTime();
+        final long deadline = lastRxNanos + detectionNanos();
+        if (now < deadline) {
+            checkTimer = scheduler.schedule(this::onCheck, deadline - now);
+            return;
+        }
+        session.echoFailed(now - deadline);
+    }
+
+    private long detectionNanos() {
+        return session.detectMult * session.echoTxIntervalUs() * 1000;
+    }
+
+    private static void cancel(final @Nullable Cancellable timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+}
