@@ -87,7 +87,7 @@ class AuthValidationE2EIT {
     @Test
     void collidingStaticDiscriminatorsAreRefused() throws Exception {
         final String first = bfd.shSession("vA", "192.0.2.30");
-        final String discr = "\"odl-bfd-ext:local-discriminator\": 4242";
+        final String discr = "\"odl-bfd-ext:static-local-discriminator\": 4242";
         final var put = bed.http.put(first, Bfd.shSessionBody("vA", "192.0.2.30", "192.0.2.1", 3, 300000, 300000,
             discr));
         assertTrue(put.isSuccess(), () -> "the first owner of a static discriminator is valid: " + put);
