@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,7 +154,9 @@ class AuthValidationE2EIT {
         }
     }
 
+    /** Known bug (tag engine-bug, it/README.md): a running session keeps the authenticator it was created with. */
     @Test
+    @Tag("engine-bug")
     void changingTheKeyChainOfARunningSessionTakesEffect() throws Exception {
         final String first = "bird-change-simple";
         final String second = "bird-change-sha1";
@@ -179,21 +183,34 @@ class AuthValidationE2EIT {
 
     @Test
     void wrongKeyStaysDownAndCountsInvalidPackets() throws Exception {
+        final JsonObject later = wrongKeySession(bird -> assertTrue(bird.state(NetNs.A4)
+            .map(st -> !"Up".equalsIgnoreCase(st)).orElse(true), bird::sessions));
+        assertEquals("down", Bfd.localState(later), later::toString);
+        assertTrue(Bfd.stat(later, "receive-invalid-packet-count") >= 3, later::toString);
+    }
+
+    /** Known bug (tag engine-bug, it/README.md): receive-packet-count leaves the invalid packets out. */
+    @Test
+    @Tag("engine-bug")
+    void receivePacketCountIncludesInvalidPackets() throws Exception {
+        final JsonObject later = wrongKeySession(bird -> { });
+        // RFC 9314: receive-packet-count "includes valid and invalid received packets"; all were invalid
+        assertEquals(Bfd.stat(later, "receive-invalid-packet-count"), Bfd.stat(later, "receive-packet-count"),
+            () -> "receive-packet-count must count the invalid packets too: " + later);
+    }
+
+    /** Our session with a wrong Keyed SHA1 key against BIRD; returns its state after it counted invalid packets. */
+    private JsonObject wrongKeySession(final Consumer<BirdPeer> check) throws Exception {
         final String chain = "bird-wrong";
         try (BirdPeer bird = BirdPeer.start(bed.net, bed.net.b(), NetNs.IF_B, NetNs.B4, NetNs.A4, 300,
                 "keyed-sha1")) {
             putAuthSession(chain, "sha-1", "not-" + BirdPeer.SECRET, false);
-            final JsonObject counted = bfd.awaitSh(NetNs.IF_A, NetNs.B4,
-                s -> Bfd.stat(s, "receive-invalid-packet-count") >= 3, Duration.ofSeconds(10), "counting invalid");
+            bfd.awaitSh(NetNs.IF_A, NetNs.B4, s -> Bfd.stat(s, "receive-invalid-packet-count") >= 3,
+                Duration.ofSeconds(10), "counting invalid");
             // three of BIRD's 1 s slow-start intervals: long enough that a wrong key that worked would be Up
             Shell.sleep(3_000);
-            final JsonObject later = bfd.shOper(NetNs.IF_A, NetNs.B4);
-            assertEquals("down", Bfd.localState(later), later::toString);
-            // RFC 9314: receive-packet-count "includes valid and invalid received packets"; all were invalid
-            assertEquals(Bfd.stat(later, "receive-invalid-packet-count"), Bfd.stat(later, "receive-packet-count"),
-                () -> "receive-packet-count must count the invalid packets too: " + later + " (first: " + counted
-                    + ")");
-            assertTrue(bird.state(NetNs.A4).map(st -> !"Up".equalsIgnoreCase(st)).orElse(true), bird::sessions);
+            check.accept(bird);
+            return bfd.shOper(NetNs.IF_A, NetNs.B4);
         } finally {
             deleteAuthSession(chain);
         }
