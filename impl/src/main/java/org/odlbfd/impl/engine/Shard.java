@@ -172,7 +172,7 @@ final class Shard implements Session.Listener {
                 throw new IllegalStateException("the local discriminator of a running session cannot change");
             }
             existing.configured = true;
-            existing.session.modify(config);
+            existing.session.modify(config, authenticator(config));
             if (config.adminDown() != (existing.session.sessionState() == State.ADMIN_DOWN)) {
                 adminState(config.key(), config.adminDown());
             }

@@ -279,7 +279,8 @@ public final class OperMapper {
             .setLastDownTime(time(view.lastDownTime()))
             .setDownCount(new Counter32(Uint32.valueOf(view.downCount())))
             .setAdminDownCount(new Counter32(Uint32.valueOf(view.adminDownCount())))
-            .setReceivePacketCount(counter(view.rxPackets()))
+            // RFC 9314 receive-packet-count: "This includes valid and invalid received packets."
+            .setReceivePacketCount(counter(view.rxPackets() + view.rxInvalid()))
             .setSendPacketCount(counter(view.txPackets()))
             .setReceiveInvalidPacketCount(counter(view.rxInvalid()))
             .setSendFailedPacketCount(counter(view.txFailed()))

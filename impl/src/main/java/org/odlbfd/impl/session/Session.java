@@ -8,6 +8,7 @@
 package org.odlbfd.impl.session;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.Diagnostic;
@@ -64,7 +65,7 @@ public final class Session extends SessionVars {
     private final PacketSink sink;
     private final RandomGenerator random;
     private final Listener listener;
-    private final @Nullable Authenticator auth;
+    private @Nullable Authenticator auth;
 
     private @Nullable Cancellable txTimer;
     private long txDueAt;
@@ -199,11 +200,28 @@ public final class Session extends SessionVars {
     }
 
     /**
+     * New timers or flags with the same authentication configuration.
+     *
+     * @param newConfig the configuration, same key, discriminators and authentication
+     */
+    public void modify(final SessionConfig newConfig) {
+        modify(newConfig, auth);
+    }
+
+    /**
      * New configuration; timer changes go through a Poll Sequence (RFC 5880 §6.8.3).
      *
      * @param newConfig the configuration, same key and discriminators
+     * @param newAuth the authenticator for it, or null without authentication; replaces the current
+     *     one only when the Auth Type or key chain changed, so sequence numbers carry on otherwise
      */
-    public void modify(final SessionConfig newConfig) {
+    public void modify(final SessionConfig newConfig, final @Nullable Authenticator newAuth) {
+        if (!Objects.equals(config.authType(), newConfig.authType())
+                || !config.keyChain().equals(newConfig.keyChain())) {
+            // RFC 5880 §6.7: the peer checks the section against its own configuration; the session
+            // may go Down until both ends agree, then comes Up again through the normal handshake
+            auth = newAuth;
+        }
         config = newConfig;
         updateAdvertised();
         updateEcho();

@@ -93,6 +93,31 @@ class EngineWireFormatTest {
     }
 
     @Test
+    void authenticationChangedOnRunningSessionsTakesEffect() {
+        // both ends start without authentication, then the operator turns keyed SHA1 on at both
+        wire.sideA.engine.configure(config("a", true, null, ""));
+        wire.sideB.engine.configure(config("b", false, null, ""));
+        wire.loop.runMillis(5_000);
+        assertEquals(State.UP, snapA().localState());
+        final int discrA = snapA().localDiscr();
+        wire.sideA.engine.configure(config("a", true, AuthType.KEYED_SHA1, "good"));
+        wire.sideB.engine.configure(config("b", false, AuthType.KEYED_SHA1, "good"));
+        wire.loop.runMillis(5_000);
+        assertEquals(State.UP, snapA().localState());
+        assertEquals(State.UP, snapB().localState());
+        assertEquals(AuthType.KEYED_SHA1, snapB().remoteAuthType(), "B now hears A's packets signed");
+        assertEquals(AuthType.KEYED_SHA1, snapA().remoteAuthType(), "A now hears B's packets signed");
+        assertEquals(discrA, snapA().localDiscr(), "the session is modified, not re-created");
+
+        // a new key on one end only: the other end rejects its packets and counts them
+        final long invalidBefore = snapB().statistics().rejected(RejectReason.AUTH_FAILED);
+        wire.sideA.engine.configure(config("a", true, AuthType.KEYED_SHA1, "bad"));
+        wire.loop.runMillis(5_000);
+        assertTrue(snapB().statistics().rejected(RejectReason.AUTH_FAILED) > invalidBefore);
+        assertEquals(State.DOWN, snapB().localState());
+    }
+
+    @Test
     void authBitWithoutConfiguredAuthIsAuthMismatch() {
         // RFC 5880 §6.8.6: A bit set but no authentication configured (and the reverse): discard.
         wire.sideA.engine.configure(config("a", true, AuthType.SIMPLE_PASSWORD, "good"));
