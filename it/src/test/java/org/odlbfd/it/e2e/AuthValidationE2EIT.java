@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,9 +153,7 @@ class AuthValidationE2EIT {
         }
     }
 
-    /** Known bug (tag engine-bug, it/README.md): a running session keeps the authenticator it was created with. */
     @Test
-    @Tag("engine-bug")
     void changingTheKeyChainOfARunningSessionTakesEffect() throws Exception {
         final String first = "bird-change-simple";
         final String second = "bird-change-sha1";
@@ -189,9 +186,7 @@ class AuthValidationE2EIT {
         assertTrue(Bfd.stat(later, "receive-invalid-packet-count") >= 3, later::toString);
     }
 
-    /** Known bug (tag engine-bug, it/README.md): receive-packet-count leaves the invalid packets out. */
     @Test
-    @Tag("engine-bug")
     void receivePacketCountIncludesInvalidPackets() throws Exception {
         final JsonObject later = wrongKeySession(bird -> { });
         // RFC 9314: receive-packet-count "includes valid and invalid received packets"; all were invalid
