@@ -11,9 +11,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.impl.auth.KeyProvider;
@@ -46,6 +49,7 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
     private final StatePublisher publisher;
     private final UdpTransport transport;
     private final BfdEngine engine;
+    private final ConcurrentMap<SessionKey, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
 
     /**
      * Creates the agent on the standard ports with the operator's settings (Karaf
@@ -104,24 +108,38 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
     public void apply(final SessionConfig config) {
         final var engineConfig = config.toEngine();
         publisher.configured(config);
-        if (!transport.open(engineConfig)) {
-            LOG.warn("BFD session {}: a socket could not be bound yet; packets count as send failures until it is",
-                engineConfig.name());
-        }
-        engine.configure(engineConfig).whenComplete((ok, failure) -> {
+        // Sockets of a new address are bound on the event loops while the listener goes on with the
+        // next session; the session starts once they are bound, so its first packet is not lost.
+        inOrder(config.key(), () -> transport.openAsync(engineConfig).thenCompose(bound -> {
+            if (!bound) {
+                LOG.warn("BFD session {}: a socket could not be bound; packets count as send failures until it is",
+                    engineConfig.name());
+            }
+            return engine.configure(engineConfig);
+        }).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("BFD session {} not applied: {}", engineConfig.name(), failure.getMessage());
             }
-        });
+        }));
     }
 
     @Override
     public void remove(final String protocol, final SessionKey key) {
         publisher.unconfigured(key);
         // RFC 5880 §6.8.16: the engine sends AdminDown before the session goes; only then does its
-        // operational entry disappear (the future completes on the session's loop, before any
-        // later configuration of the same key is applied there)
-        engine.unconfigure(key).whenComplete((ok, failure) -> publisher.removed(protocol, key));
+        // operational entry disappear
+        final var done = inOrder(key, () -> engine.unconfigure(key)
+            .whenComplete((ok, failure) -> publisher.removed(protocol, key)));
+        done.whenComplete((ok, failure) -> pending.remove(key, done));
+    }
+
+    /**
+     * Runs the operations on one session in the order the configuration asked for them, although a
+     * configure may wait for its sockets: a delete or change that follows it never overtakes it.
+     */
+    private CompletableFuture<?> inOrder(final SessionKey key, final Supplier<CompletableFuture<?>> step) {
+        return pending.compute(key, (k, previous) -> (previous == null ? CompletableFuture.completedFuture(null)
+            : previous.handle((ok, failure) -> null)).thenCompose(ignored -> step.get()));
     }
 
     @Override

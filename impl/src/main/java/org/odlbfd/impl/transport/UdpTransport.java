@@ -38,8 +38,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.session.PacketSink;
@@ -175,15 +178,48 @@ public final class UdpTransport implements AutoCloseable {
      * @return false when a socket could not be bound (see the log)
      */
     public boolean open(final SessionConfig config) {
-        final Endpoint endpoint = endpoint(config);
-        if (!endpoint.key.multiHop() && (config.echoTxUs() > 0 || config.echoRxUs() > 0)) {
-            openEcho(endpoint);
-        }
+        final Endpoint endpoint = prepare(config);
         boolean ok = true;
         for (ChannelFuture future : endpoint.pending) {
             ok &= future.awaitUninterruptibly().isSuccess();
         }
         return ok;
+    }
+
+    /**
+     * Opens the sockets a session needs without waiting: the binds of many new addresses then run
+     * in parallel on the event loops instead of one after another on the caller's thread.
+     *
+     * @param config the session
+     * @return completes with false when a socket could not be bound (see the log)
+     */
+    public CompletableFuture<Boolean> openAsync(final SessionConfig config) {
+        final List<ChannelFuture> pending = List.copyOf(prepare(config).pending);
+        final CompletableFuture<Boolean> done = new CompletableFuture<>();
+        final AtomicInteger left = new AtomicInteger(pending.size());
+        final AtomicBoolean ok = new AtomicBoolean(true);
+        if (pending.isEmpty()) {
+            done.complete(true);
+        }
+        for (ChannelFuture future : pending) {
+            future.addListener(f -> {
+                if (!f.isSuccess()) {
+                    ok.set(false);
+                }
+                if (left.decrementAndGet() == 0) {
+                    done.complete(ok.get());
+                }
+            });
+        }
+        return done;
+    }
+
+    private Endpoint prepare(final SessionConfig config) {
+        final Endpoint endpoint = endpoint(config);
+        if (!endpoint.key.multiHop() && (config.echoTxUs() > 0 || config.echoRxUs() > 0)) {
+            openEcho(endpoint);
+        }
+        return endpoint;
     }
 
     Endpoint endpoint(final SessionConfig config) {
