@@ -288,12 +288,14 @@ public final class OperMapper {
     }
 
     private static DetectionMode detectionMode(final SessionView view) {
-        // RFC 9314 detection-mode: demand once both ends agreed to it (RFC 5880 §6.6), echo if it runs
-        final boolean demand = view.demandCapability() && view.localState() == org.odlbfd.api.State.UP;
-        if (demand) {
-            return view.echoActive() ? DetectionMode.DemandWithEcho : DetectionMode.DemandWithoutEcho;
-        }
-        return view.echoActive() ? DetectionMode.AsyncWithEcho : DetectionMode.AsyncWithoutEcho;
+        // RFC 9314 detection-mode as the engine runs it: demand only once both ends agreed and the
+        // session is Up (RFC 5880 §6.6), echo only while the echo function runs (§6.4)
+        return switch (view.detectionMode()) {
+            case ASYNC_WITH_ECHO -> DetectionMode.AsyncWithEcho;
+            case ASYNC_WITHOUT_ECHO -> DetectionMode.AsyncWithoutEcho;
+            case DEMAND_WITH_ECHO -> DetectionMode.DemandWithEcho;
+            case DEMAND_WITHOUT_ECHO -> DetectionMode.DemandWithoutEcho;
+        };
     }
 
     private static TxRxIntervalsBuilder txRx(final SessionConfig config) {

@@ -35,7 +35,7 @@ import org.odlbfd.impl.engine.SessionSnapshot;
  * @param localDiagnostic bfd.LocalDiag
  * @param remoteDiagnostic the Diag last received
  * @param remoteAuthType the peer's authentication type, null without authentication
- * @param echoActive whether the echo function runs
+ * @param detectionMode asynchronous or demand, with or without echo, as the engine runs it
  * @param negotiatedTxUs negotiated transmit interval
  * @param negotiatedRxUs negotiated receive interval
  * @param detectionTimeUs detection time
@@ -53,7 +53,7 @@ import org.odlbfd.impl.engine.SessionSnapshot;
 public record SessionView(SessionConfig config, int localDiscriminator, int remoteDiscriminator,
         int remoteMultiplier, boolean demandCapability, int sourcePort, int destPort, State localState,
         State remoteState, Diagnostic localDiagnostic, Diagnostic remoteDiagnostic, @Nullable AuthType remoteAuthType,
-        boolean echoActive, long negotiatedTxUs, long negotiatedRxUs, long detectionTimeUs, long echoTxUs,
+        DetectionMode detectionMode, long negotiatedTxUs, long negotiatedRxUs, long detectionTimeUs, long echoTxUs,
         Instant createTime, @Nullable Instant lastUpTime, @Nullable Instant lastDownTime, long downCount,
         long adminDownCount, long rxPackets, long txPackets, long rxInvalid, long txFailed) {
     /**
@@ -66,25 +66,16 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
         requireNonNull(localDiagnostic);
         requireNonNull(remoteDiagnostic);
         requireNonNull(createTime);
+        requireNonNull(detectionMode);
     }
 
     /**
-     * The view of a session that was just created and has heard nothing yet: Down, no
-     * diagnostic, slow timers (RFC 5880 §6.8.1 initial values, §6.8.3 slow transmission).
+     * Whether the echo function runs.
      *
-     * @param config its configuration
-     * @param localDiscriminator the allocated discriminator
-     * @param destPort 3784 or 4784
-     * @param createTime creation time
-     * @return the view
+     * @return true with echo
      */
-    public static SessionView initial(final SessionConfig config, final int localDiscriminator, final int destPort,
-            final Instant createTime) {
-        final var initialState = config.adminDown() ? State.ADMIN_DOWN : State.DOWN;
-        final var diag = config.adminDown() ? Diagnostic.ADMIN_DOWN : Diagnostic.NONE;
-        return new SessionView(config, localDiscriminator, 0, 0, config.demand(), 0, destPort, initialState,
-            State.DOWN, diag, Diagnostic.NONE, null, false, 0, 0, 0, 0, createTime, null, null, 0,
-            0, 0, 0, 0, 0);
+    public boolean echoActive() {
+        return detectionMode == DetectionMode.ASYNC_WITH_ECHO || detectionMode == DetectionMode.DEMAND_WITH_ECHO;
     }
 
     /**
@@ -96,11 +87,10 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
      */
     public static SessionView of(final SessionConfig config, final SessionSnapshot snapshot) {
         final var stats = snapshot.statistics();
-        final var mode = snapshot.detectionMode();
-        final boolean echo = mode == DetectionMode.ASYNC_WITH_ECHO || mode == DetectionMode.DEMAND_WITH_ECHO;
         return new SessionView(config, snapshot.localDiscr(), snapshot.remoteDiscr(), snapshot.remoteMultiplier(),
             config.demand(), snapshot.sourcePort(), snapshot.destPort(), snapshot.localState(),
-            snapshot.remoteState(), snapshot.localDiag(), snapshot.remoteDiag(), snapshot.remoteAuthType(), echo,
+            snapshot.remoteState(), snapshot.localDiag(), snapshot.remoteDiag(), snapshot.remoteAuthType(),
+            snapshot.detectionMode(),
             snapshot.negotiatedTxUs(), snapshot.negotiatedRxUs(), snapshot.detectionTimeUs(), snapshot.echoTxUs(),
             Instant.ofEpochMilli(stats.createTimeMillis()), instant(stats.lastUpMillis()),
             instant(stats.lastDownMillis()), stats.downCount(), stats.adminDownCount(), stats.rxPackets(),
