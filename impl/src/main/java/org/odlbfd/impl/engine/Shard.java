@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.SessionKey;
@@ -172,7 +173,12 @@ final class Shard implements Session.Listener {
                 throw new IllegalStateException("the local discriminator of a running session cannot change");
             }
             existing.configured = true;
-            existing.session.modify(config, authenticator(config));
+            final SessionConfig before = existing.session.config();
+            if (Objects.equals(before.authType(), config.authType()) && before.keyChain().equals(config.keyChain())) {
+                existing.session.modify(config);
+            } else {
+                existing.session.modify(config, authenticator(config));
+            }
             if (config.adminDown() != (existing.session.sessionState() == State.ADMIN_DOWN)) {
                 adminState(config.key(), config.adminDown());
             }

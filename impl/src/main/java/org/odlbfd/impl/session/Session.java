@@ -8,7 +8,6 @@
 package org.odlbfd.impl.session;
 
 import io.netty.buffer.ByteBuf;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.Diagnostic;
@@ -200,7 +199,7 @@ public final class Session extends SessionVars {
     }
 
     /**
-     * New timers or flags with the same authentication configuration.
+     * New timers or flags with the same authentication configuration; sequence numbers carry on.
      *
      * @param newConfig the configuration, same key, discriminators and authentication
      */
@@ -212,16 +211,13 @@ public final class Session extends SessionVars {
      * New configuration; timer changes go through a Poll Sequence (RFC 5880 §6.8.3).
      *
      * @param newConfig the configuration, same key and discriminators
-     * @param newAuth the authenticator for it, or null without authentication; replaces the current
-     *     one only when the Auth Type or key chain changed, so sequence numbers carry on otherwise
+     * @param newAuth the authenticator for it (null without authentication); a new one when the
+     *     Auth Type or key chain changed. RFC 5880 §6.7: the peer checks the section against its own
+     *     configuration, so the session may go Down until both ends agree, then comes Up again
+     *     through the normal handshake.
      */
     public void modify(final SessionConfig newConfig, final @Nullable Authenticator newAuth) {
-        if (!Objects.equals(config.authType(), newConfig.authType())
-                || !config.keyChain().equals(newConfig.keyChain())) {
-            // RFC 5880 §6.7: the peer checks the section against its own configuration; the session
-            // may go Down until both ends agree, then comes Up again through the normal handshake
-            auth = newAuth;
-        }
+        auth = newAuth;
         config = newConfig;
         updateAdvertised();
         updateEcho();
