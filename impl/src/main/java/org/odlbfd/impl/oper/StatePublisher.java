@@ -86,10 +86,9 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
      * sent AdminDown and deleted it.
      *
      * @param key the session
-     * @return the configuration it had, or null
      */
-    public @Nullable SessionConfig unconfigured(final SessionKey key) {
-        return configs.remove(key);
+    public void unconfigured(final SessionKey key) {
+        configs.remove(key);
     }
 
     /**
