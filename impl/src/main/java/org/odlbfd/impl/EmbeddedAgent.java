@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.odlbfd.api.SessionKey;
@@ -55,6 +56,7 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
     private final BfdEngine engine;
     private final ConcurrentMap<SessionKey, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
     private final ConcurrentMap<SessionKey, Integer> discriminators = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Creates the agent on the standard ports with the operator's settings (Karaf
@@ -182,6 +184,9 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         // A controlled stop tells every peer AdminDown (RFC 5880 §6.8.16) so that it does not take
         // the controller's restart for a path failure (RFC 5882 §3.2); bounded so stop never hangs.
         try {
