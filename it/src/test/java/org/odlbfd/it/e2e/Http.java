@@ -108,8 +108,10 @@ final class Http {
      */
     Reply send(final String method, final String path, final String contentType, final String body)
             throws IOException, InterruptedException {
+        // AAA's IDM API speaks plain JSON, RESTCONF (also for a YANG Patch's status) yang-data+json
         final var builder = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60))
-            .header("Authorization", auth).header("Accept", JSON);
+            .header("Authorization", auth)
+            .header("Accept", "application/json".equals(contentType) ? contentType : JSON);
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
