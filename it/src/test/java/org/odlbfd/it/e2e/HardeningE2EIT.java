@@ -293,6 +293,15 @@ class HardeningE2EIT {
     }
 
     @Test
+    @Order(8)
+    void theHeapIsTheOneSetenvSets() throws Exception {
+        // max-sessions' default is sized to it; Karaf 4.4 ignores JAVA_MAX_MEM unless bin/setenv passes it
+        final var cmdline = Files.readString(Path.of("/proc", Long.toString(bed.controller().pid()), "cmdline"))
+            .replace('\0', ' ');
+        assertTrue(cmdline.contains(" -Xmx2048m "), cmdline);
+    }
+
+    @Test
     @Order(9)
     void keyChainsAreForAdminsOnly() throws Exception {
         final Http op = AaaSteps.createUser(bed.http, "operator1", "operator-pass-1");
@@ -307,6 +316,10 @@ class HardeningE2EIT {
             }
             assertEquals(401, op.put(KEY_CHAINS + "/key-chain=mine", keyChain("mine", ", \"crypto-algorithm\": "
                 + "\"md5\"")).status());
+            // a data-change stream on the key chains would carry them too
+            assertEquals(401, op.rpc("sal-remote:create-data-change-event-subscription", """
+                {"input": {"path": "/ietf-key-chain:key-chains", "sal-remote-augment:datastore": "CONFIGURATION"}}
+                """).status());
             // the rest of the data stays readable for the operator
             final var routing = op.get("ietf-routing:routing?content=config");
             assertTrue(routing.status() == 200 || routing.isDataMissing(), routing::toString);
