@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionListener;
 import org.odlbfd.api.SessionParams;
@@ -27,6 +28,7 @@ import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.Scheduler;
 import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.session.SessionTable;
 
 /**
  * The BFD engine: sessions sharded over N single-threaded loops, each session staying on one.
@@ -92,8 +94,9 @@ public final class BfdEngine implements BfdSessionService {
                 final int your = received.packet() != null ? received.packet().yourDiscriminator()
                     : received.datagram() != null && received.datagram().readableBytes() >= 12
                         ? received.datagram().getInt(received.datagram().readerIndex() + 8) : 0;
-                yield your != 0 ? shardOfDiscr(your) : shardOf(received.demuxKey());
+                yield your != 0 ? shardOfDiscr(your) : demuxShard(received.demuxKey());
             }
+            case EngineInput.Verify verify -> shardOf(verify.key());
             case EngineInput.EchoReturned echo -> shardOfDiscr(echo.localDiscr());
             case EngineInput.Configure configure -> keyShards.computeIfAbsent(configure.config().key(),
                 key -> homeOf(configure.config()));
@@ -125,6 +128,20 @@ public final class BfdEngine implements BfdSessionService {
         return shards.indexOf(known != null ? known : homeOf(config));
     }
 
+    /**
+     * The shard of a packet with Your Discriminator zero: a multihop packet whose exact (local,
+     * remote) key is unknown may belong to a session with the wildcard local address.
+     */
+    private Shard demuxShard(final SessionKey key) {
+        if (key instanceof MultiHopKey mh && !keyShards.containsKey(key)) {
+            final Shard wildcard = keyShards.get(SessionTable.wildcardLocal(mh));
+            if (wildcard != null) {
+                return wildcard;
+            }
+        }
+        return shardOf(key);
+    }
+
     private Shard shardOfDiscr(final int discr) {
         return shards.get(Math.floorMod(discr, shards.size()));
     }
@@ -154,10 +171,11 @@ public final class BfdEngine implements BfdSessionService {
     }
 
     /**
-     * Removes a configured session (AdminDown is sent first).
+     * Removes a configured session. It sends AdminDown for a Detection Time first (RFC 5880
+     * §6.8.16), then goes; configuring it again in that time keeps it.
      *
      * @param key session
-     * @return completes when applied
+     * @return completes when the session is gone (at once when clients still hold it)
      */
     public CompletableFuture<Void> unconfigure(final SessionKey key) {
         final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -257,6 +275,13 @@ public final class BfdEngine implements BfdSessionService {
         final ClientRegistration registration = new ClientRegistration(this, key, params, listener);
         submit(new EngineInput.Register(registration));
         return registration;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> verify(final SessionKey key) {
+        final CompletableFuture<Boolean> result = new CompletableFuture<>();
+        submit(new EngineInput.Verify(key, result));
+        return result;
     }
 
     @Override

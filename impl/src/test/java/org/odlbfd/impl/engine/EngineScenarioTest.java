@@ -383,7 +383,10 @@ class EngineScenarioTest {
         assertNotNull(sideA.engine.status(KEY_A));
         assertEquals(State.UP, sideB.snapshot(KEY_B).localState());
         second.close();
+        // RFC 5880 §6.8.16: AdminDown for a Detection Time (3 x 1 s at the AdminDown rate), then gone
         wire.loop.runMillis(100);
+        assertEquals(State.ADMIN_DOWN, sideA.engine.status(KEY_A).state());
+        wire.loop.runMillis(4_000);
         assertNull(sideA.engine.status(KEY_A));
         assertEquals(List.of(KEY_A.toString()), sideA.deleted);
         // The peer was told AdminDown (RFC 5880 §6.8.16).
@@ -395,10 +398,13 @@ class EngineScenarioTest {
     @Test
     void adminDownSentOnDelete() {
         bringUp();
-        sideA.engine.unconfigure(KEY_A).join();
+        final var done = sideA.engine.unconfigure(KEY_A);
         final Wire.Sent last = sideA.sent.get(sideA.sent.size() - 1);
         assertEquals(State.ADMIN_DOWN, last.packet().state());
         assertEquals(Diagnostic.ADMIN_DOWN.code(), last.packet().diagCode());
+        assertFalse(done.isDone(), "the session tells its peer for a Detection Time first");
+        wire.loop.runMillis(5_000);
+        assertTrue(done.isDone());
         final int sentAfterDelete = sideA.sent.size();
         wire.loop.runMillis(5_000);
         assertEquals(sentAfterDelete, sideA.sent.size(), "silent after deletion");
