@@ -24,6 +24,7 @@ import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.Scheduler;
@@ -225,6 +226,23 @@ public final class BfdEngine implements BfdSessionService {
     public CompletableFuture<EngineStats> stats() {
         return onEveryShard(shard -> new ShardPart(shard.snapshots(), shard.globalRejects(), shard.lateness()))
             .thenApply(BfdEngine::merge);
+    }
+
+    /**
+     * Packets no session could be charged with, by reason (index: {@link RejectReason#ordinal()}).
+     *
+     * @return completes with the counts summed over all loops
+     */
+    CompletableFuture<long[]> unattributedRejects() {
+        return onEveryShard(Shard::globalRejects).thenApply(parts -> {
+            final long[] sum = new long[RejectReason.values().length];
+            for (long[] part : parts) {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += part[i];
+                }
+            }
+            return sum;
+        });
     }
 
     private record ShardPart(List<SessionSnapshot> snapshots, long[] rejects, long[] lateness) {

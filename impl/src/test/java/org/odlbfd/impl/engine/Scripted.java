@@ -46,6 +46,8 @@ final class Scripted implements PacketSink, EngineObserver {
     final List<Wire.Change> changes = new ArrayList<>();
     final List<String> deleted = new ArrayList<>();
     long echoesSent;
+    /** The peer's forwarding plane loops our Echo packets back after 100 µs. */
+    boolean reflectEcho = true;
 
     Scripted() {
         this(KeyProvider.NONE);
@@ -171,7 +173,43 @@ final class Scripted implements PacketSink, EngineObserver {
         deliver(key, peer.state(State.UP).your(ours));
         loop.runMillis(1);
         assertEquals(State.UP, snapshot(config.key()).localState());
+        // Going Up lowers our TX from the slow 1 s: a Poll Sequence (RFC 5880 §6.8.3); the peer answers
+        final Sent polled = last();
+        if (polled != null && polled.packet().poll()) {
+            deliver(key, copy(peer).fin());
+            loop.runMillis(1);
+        }
         return ours;
+    }
+
+    /** The same packet again, P and F clear. */
+    static Pkt copy(final Pkt from) {
+        final Pkt copy = new Pkt();
+        copy.diag = from.diag;
+        copy.state = from.state;
+        copy.demand = from.demand;
+        copy.mult = from.mult;
+        copy.my = from.my;
+        copy.your = from.your;
+        copy.tx = from.tx;
+        copy.rx = from.rx;
+        copy.echoRx = from.echoRx;
+        return copy;
+    }
+
+    /**
+     * The peer sends {@code packet} every {@code everyMs} for {@code forMs}, as periodic packets.
+     *
+     * @param key demultiplexing key
+     * @param packet what it sends (re-read each time, so a test may change it)
+     * @param everyMs period
+     * @param forMs how long
+     */
+    void feed(final SessionKey key, final Pkt packet, final long everyMs, final long forMs) {
+        for (long t = 0; t < forMs; t += everyMs) {
+            deliver(key, packet);
+            loop.runMillis(Math.min(everyMs, forMs - t));
+        }
     }
 
     SessionSnapshot snapshot(final SessionKey key) {
@@ -199,6 +237,9 @@ final class Scripted implements PacketSink, EngineObserver {
     @Override
     public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
         echoesSent++;
+        if (reflectEcho) {
+            loop.schedule(() -> engine.submit(new EngineInput.EchoReturned(localDiscr, null)), 100_000);
+        }
         return true;
     }
 
