@@ -46,6 +46,8 @@ final class Scripted implements PacketSink, EngineObserver {
     final List<Wire.Change> changes = new ArrayList<>();
     final List<String> deleted = new ArrayList<>();
     long echoesSent;
+    /** When each Echo packet left. */
+    final List<Long> echoTimes = new ArrayList<>();
     /** The peer's forwarding plane loops our Echo packets back after 100 µs. */
     boolean reflectEcho = true;
 
@@ -237,6 +239,7 @@ final class Scripted implements PacketSink, EngineObserver {
     @Override
     public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
         echoesSent++;
+        echoTimes.add(loop.nanoTime());
         if (reflectEcho) {
             loop.schedule(() -> engine.submit(new EngineInput.EchoReturned(localDiscr, null)), 100_000);
         }
