@@ -122,8 +122,11 @@ class Rfc5880TransmissionTest {
         assertTrue(range[0] >= 225 * MS && range[1] <= 270 * MS, range[0] / MS + ".." + range[1] / MS);
         assertTrue(range[0] < 232 * MS && range[1] > 262 * MS, "jitter applied: " + range[0] / MS + ".."
             + range[1] / MS);
+        // §6.8.12: a new Detect Mult goes out with the next packet and needs no Poll (no Demand mode)
+        final long changed = peer.loop.nanoTime();
         peer.engine.configure(config("a", KEY_A, ADDR_A, 300_000, 300_000, 3, 0, false, false, 0, 0));
         peer.feed(KEY_A, up(), 100, 1_000);
+        assertTrue(peer.sentSince(changed).stream().allMatch(s -> s.packet().detectMult() == 3 && !s.packet().poll()));
         from = peer.loop.nanoTime();
         peer.feed(KEY_A, up(), 100, 60_000);
         range = gaps(peer.sentSince(from));
