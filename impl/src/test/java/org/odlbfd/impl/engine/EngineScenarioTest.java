@@ -262,7 +262,7 @@ class EngineScenarioTest {
         assertEquals(DetectionMode.ASYNC_WITH_ECHO, snapA.detectionMode());
         assertEquals(50_000, snapA.echoTxUs());
         assertEquals(50_000, wire.sideA.sent.get(0).packet().requiredMinEchoRxUs());
-        // RFC 5880 §6.4: control packets slow to one per second while echo runs.
+        // RFC 5880 §6.8.3: both run echo, so both ask for Control packets at most once a second.
         assertEquals(1_000_000, snapA.negotiatedTxUs());
         assertTrue(sideA.echoesSent > 50);
         assertEquals(sideA.echoesSent, snapA.statistics().echoTxPackets());
