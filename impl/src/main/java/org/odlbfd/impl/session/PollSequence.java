@@ -150,6 +150,8 @@ final class PollSequence {
             waiting.add(result);
             wanted = true;
         }
+        // Bounded even when no Poll packet can leave (a peer asking for no periodic packets, §6.8.7)
+        scheduler.schedule(() -> result.complete(false), 2 * session.demandDetectionNanos());
     }
 
     /** The session left Up or went away: no sequence runs outside Up, verifications fail. */

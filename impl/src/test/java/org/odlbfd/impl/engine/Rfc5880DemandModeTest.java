@@ -184,6 +184,18 @@ class Rfc5880DemandModeTest {
     }
 
     @Test
+    void s6_6_verificationIsFalseWhenNoPollCanLeave() {
+        // a peer that wants no periodic packets at all (Required Min RX Interval 0, 6.8.7) gets no
+        // Poll either: the verification says false after two Detection Times, it never hangs
+        ours = peer.bringUp(ASYNC, KEY_A, pkt());
+        peer.feed(KEY_A, up().timers(300_000, 0), 250, 1_000);
+        final CompletableFuture<Boolean> nothingSent = peer.engine.verify(KEY_A);
+        peer.feed(KEY_A, up().timers(300_000, 0), 250, 2_000);
+        assertFalse(nothingSent.join());
+        assertEquals(State.UP, peer.snapshot(KEY_A).localState());
+    }
+
+    @Test
     void s6_6_turningDemandOffRestartsDetectionFromThatMoment() {
         demandActive();
         peer.engine.configure(ASYNC);
