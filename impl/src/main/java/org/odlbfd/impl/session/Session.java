@@ -132,7 +132,7 @@ public final class Session extends SessionVars {
         final boolean discard = sessionState == State.ADMIN_DOWN;
         final Transition transition = discard ? STAY : hold(Fsm.next(sessionState, Reception.event(packet.state())));
         apply(transition);
-        refresh();
+        refresh(now);
         if (transition.changed()) {
             listener.onTransition(this, transition);
         } else if (remoteTimersChanged || pollEnded) {
@@ -329,10 +329,13 @@ public final class Session extends SessionVars {
      * ever shorter than the packet spacing.
      */
     private void refresh() {
+        refresh(clock.nanoTime());
+    }
+
+    private void refresh(final long now) {
         echo.update();
         detectMult = config.detectMult();
         demandMode = config.demand();
-        final long now = clock.nanoTime();
         final boolean demandNow = demandActive();
         if (wasDemandActive && !demandNow) {
             // RFC 5880 §6.6, §6.8.4: the Detection Time was not running; it starts again now.
