@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -57,6 +58,8 @@ final class InMemoryMdsal implements AutoCloseable {
     private static final int COMMIT_THREADS = 1;
     private static final int COMMIT_QUEUE = 1024;
     private static final int NOTIFICATION_QUEUE = 1024;
+    private static final Set<String> NETCONF_MODULES = Set.of("ietf-netconf", "ietf-netconf-monitoring",
+        "odl-netconf-monitoring", "notifications", "nc-notifications", "ietf-netconf-notifications");
 
     private final ModuleInfoSnapshot models;
     private final DOMSchemaService schemaService;
@@ -96,14 +99,17 @@ final class InMemoryMdsal implements AutoCloseable {
 
     /**
      * The modules the agent serves: every BFD module on the class path (ietf-bfd and its RFC 9314
-     * companions, odl-bfd-ext), ietf-netconf-monitoring for {@code netconf-state} and ODL's extension
-     * of it; their imports (ietf-routing, ietf-interfaces, ietf-key-chain, ...) come with them.
+     * companions, odl-bfd-ext), and the NETCONF modules a client needs from a server: ietf-netconf (ODL's
+     * NETCONF client parses get and get-config replies against the server's own copy), ietf-netconf-monitoring
+     * for {@code netconf-state} and ODL's extension of it, RFC 5277's notifications and RFC 6470's
+     * ietf-netconf-notifications (the server sends capability changes). Their imports (ietf-routing,
+     * ietf-interfaces, ietf-key-chain, ...) come with them.
      */
     private static Iterable<YangModuleInfo> modules() {
         return BindingRuntimeHelpers.loadModuleInfos().stream().filter(info -> {
             final String name = info.getName().getLocalName();
             return name.startsWith("ietf-bfd") || name.startsWith("iana-bfd") || name.startsWith("odl-bfd")
-                || "ietf-netconf-monitoring".equals(name) || "odl-netconf-monitoring".equals(name);
+                || NETCONF_MODULES.contains(name);
         }).toList();
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.odlbfd.impl.netconf.KeyedFilterFix;
 import org.odlbfd.impl.netconf.NotificationBridge;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
@@ -103,7 +104,12 @@ final class NetconfSshServer implements AutoCloseable {
             final DataBroker dataBroker) throws YangParserException, UnsupportedConfigurationException,
             ExecutionException, InterruptedException, TimeoutException {
         final var aggregator = own(new MapperAggregatorRegistry());
-        own(new MdsalNetconfOperationServiceFactory(schemaService, domBroker, rpcService, aggregator));
+        // ODL's MD-SAL operations, wrapped so that ODL's own NETCONF client can read below
+        // control-plane-protocol=TYPE,NAME (see KeyedFilterFix); the wrapper is registered in their place
+        final var mdsalOps = own(new MdsalNetconfOperationServiceFactory(schemaService, domBroker, rpcService,
+            KeyedFilterFix.unregistered()));
+        final var operations = new KeyedFilterFix(mdsalOps, schemaService::getGlobalContext);
+        aggregator.onAddNetconfOperationServiceFactory(operations);
         final var notificationManager = own(new NetconfNotificationManager(new DefaultYangParserFactory(),
             new DefaultBindingRuntimeGenerator(), new SimpleBindingDOMCodecFactory()));
         own(new NetconfNotificationOperationServiceFactory(notificationManager, aggregator));
