@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.odlbfd.it.agent.AgentNamespace;
+import org.odlbfd.it.agent.RemoteAgentMount;
+import org.odlbfd.it.agent.RemoteAgentProcess;
 import org.odlbfd.it.interop.Figures;
 import org.odlbfd.it.interop.FrrPeer;
 import org.odlbfd.it.interop.NetNs;
@@ -31,10 +34,13 @@ import org.odlbfd.it.netconf.Subscription;
 import org.w3c.dom.Document;
 
 /**
- * The controller's NETCONF northbound (odl-netconf-mdsal, booted with the distribution): a NETCONF
- * client (ncclient) edits ietf-bfd on the controller, RESTCONF sees the same configuration, the
- * embedded agent runs the session against FRR bfdd in namespace B, and the session's state and
- * notifications are readable over NETCONF too.
+ * NETCONF on the controller, both ways. Northbound (odl-netconf-mdsal, booted with the distribution):
+ * a NETCONF client (ncclient) edits ietf-bfd on the controller, RESTCONF sees the same configuration,
+ * the embedded agent runs the session against FRR bfdd in namespace B, and the session's state and
+ * notifications are readable over NETCONF too. Southbound: a remote agent ({@code tools/run-agent.sh})
+ * in namespace C is mounted through topology-netconf like any device, and a session written through
+ * the mount point with plain RESTCONF runs on the agent against the same FRR, its state and an FRR
+ * shutdown (neighbor-down) readable through the mount point.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,11 +54,19 @@ class ControllerNetconfIT {
         + NetNs.IF_B;
     private static final int PORT = 2830;
 
+    private static final String NODE = "agent1";
+    private static final String AGENT_PEER = "peer " + AgentNamespace.AGENT + " local-address " + AgentNamespace.PEER
+        + " interface " + AgentNamespace.PEER_IF;
+    private static final String MOUNT = "network-topology:network-topology/topology=topology-netconf/node=" + NODE;
+
     private ControllerBed bed;
     private Bfd bfd;
     private NetconfClient netconf;
     private FrrPeer frr;
     private Subscription events;
+    private RemoteAgentProcess agent;
+    /** The agent's ietf-bfd, through the controller's mount point. */
+    private Bfd mounted;
 
     @BeforeAll
     void boot() throws Exception {
@@ -66,9 +80,15 @@ class ControllerNetconfIT {
         awaitNetconf();
         Figures.record("MEASURED e2e controller boot-to-NETCONF-northbound in netns "
             + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
-        frr = bed.own(FrrPeer.start(bed.net, bed.net.b(), FrrPeer.stanza(FRR_PEER, "receive-interval 300",
-            "transmit-interval 300", "detect-multiplier 3")));
+        // the remote agent in namespace C, with its defaults (all addresses, 2830, admin/admin)
+        final var agentNs = bed.own(AgentNamespace.create(bed.net.b(), bed.net.a()));
+        agent = bed.own(RemoteAgentProcess.start(agentNs.name(), "", new NetconfClient("127.0.0.1", PORT, "admin",
+            "admin", agentNs.name()), NETCONF_BOOT));
+        frr = bed.own(FrrPeer.start(bed.net, bed.net.b(),
+            FrrPeer.stanza(FRR_PEER, "receive-interval 300", "transmit-interval 300", "detect-multiplier 3"),
+            FrrPeer.stanza(AGENT_PEER, "receive-interval 300", "transmit-interval 300", "detect-multiplier 3")));
         events = bed.own(netconf.subscribe(Duration.ofMinutes(10)));
+        mounted = bfd.mountedAt(MOUNT + "/yang-ext:mount/", "bfd1");
     }
 
     private void awaitNetconf() {
@@ -146,5 +166,74 @@ class ControllerNetconfIT {
         frr.awaitStatus(NetNs.A4, "down", Duration.ofSeconds(5));
         bfd.awaitGone(IF, PEER, Duration.ofSeconds(10));
         assertTrue(bed.http.get(bfd.shSession(IF, PEER) + "?content=config").isDataMissing());
+    }
+
+    @Test
+    @Order(5)
+    void remoteAgentMountsThroughTopologyNetconfWithEverySchema() throws Exception {
+        final var put = bed.http.put(MOUNT, RemoteAgentMount.nodeBody(NODE, AgentNamespace.AGENT_MGMT, PORT,
+            "admin", "admin"));
+        assertTrue(put.isSuccess(), put::toString);
+        final long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Http.Reply node;
+        do {
+            node = bed.http.get(MOUNT + "?content=nonconfig");
+            if (node.body().contains("\"connection-status\":\"connected\"")) {
+                break;
+            }
+            Shell.sleep(500);
+        } while (System.nanoTime() < end);
+        final String body = node.body();
+        assertTrue(body.contains("\"connection-status\":\"connected\""), body);
+        // every schema the agent announces was fetched over <get-schema>: nothing unavailable
+        assertFalse(body.contains("unavailable-capabilit"), body);
+        assertTrue(body.contains("ietf-bfd-ip-sh"), body);
+        Figures.record("MEASURED e2e remote agent mounted in " + (Duration.ofSeconds(60).toNanos()
+            - (end - System.nanoTime())) / 1_000_000 + " ms after the node PUT");
+    }
+
+    @Test
+    @Order(6)
+    void sessionWrittenThroughTheMountPointRunsOnTheAgentAgainstFrr() throws Exception {
+        final var put = bed.http.put(mounted.shSession(AgentNamespace.AGENT_IF, AgentNamespace.PEER),
+            Bfd.shSessionBody(AgentNamespace.AGENT_IF, AgentNamespace.PEER, AgentNamespace.AGENT, 3, 300_000,
+                300_000, ""));
+        assertTrue(put.isSuccess(), put::toString);
+        mounted.awaitSh(AgentNamespace.AGENT_IF, AgentNamespace.PEER, s -> "up".equals(Bfd.localState(s))
+            && "up".equals(Bfd.running(s, "remote-state")), UP, "up on the agent, read through the mount point");
+        frr.awaitStatus(AgentNamespace.AGENT, "up", Duration.ofSeconds(5));
+
+        frr.configurePeer(AGENT_PEER, "shutdown");
+        try {
+            final var down = mounted.awaitSh(AgentNamespace.AGENT_IF, AgentNamespace.PEER,
+                s -> "down".equals(Bfd.localState(s)), Duration.ofSeconds(10), "down");
+            assertEquals("neighbor-down", Bfd.running(down, "local-diagnostic"), down::toString);
+        } finally {
+            frr.configurePeer(AGENT_PEER, "no shutdown");
+        }
+        mounted.awaitSh(AgentNamespace.AGENT_IF, AgentNamespace.PEER, s -> "up".equals(Bfd.localState(s)), UP,
+            "up again");
+    }
+
+    @Test
+    @Order(7)
+    void invalidSessionThroughTheMountPointIsRefusedByTheAgentWithTheRule() throws Exception {
+        final var put = bed.http.put(mounted.shSession(AgentNamespace.AGENT_IF, AgentNamespace.PEER),
+            Bfd.shSessionBody(AgentNamespace.AGENT_IF, AgentNamespace.PEER, AgentNamespace.AGENT, 3, 0, 300_000, ""));
+        assertFalse(put.isSuccess(), put::toString);
+        assertTrue(put.body().contains("desired-min-tx-interval must not be 0"), put::toString);
+        final var config = bed.http.get(mounted.shSession(AgentNamespace.AGENT_IF, AgentNamespace.PEER)
+            + "?content=config");
+        assertTrue(config.body().contains("\"desired-min-tx-interval\":300000"), config::toString);
+    }
+
+    @Test
+    @Order(8)
+    void deleteThroughTheMountPointTellsFrrAndUnmountLeavesTheAgentRunning() throws Exception {
+        final var delete = bed.http.delete(mounted.shSession(AgentNamespace.AGENT_IF, AgentNamespace.PEER));
+        assertTrue(delete.isSuccess(), delete::toString);
+        frr.awaitStatus(AgentNamespace.AGENT, "down", Duration.ofSeconds(5));
+        assertTrue(bed.http.delete(MOUNT).isSuccess());
+        assertTrue(agent.log().contains("odl-bfd remote agent ready"));
     }
 }

@@ -48,12 +48,23 @@ public final class NetconfClient {
     private final int port;
     private final String user;
     private final String password;
+    private final @Nullable String namespace;
 
     public NetconfClient(final String host, final int port, final String user, final String password) {
+        this(host, port, user, password, null);
+    }
+
+    /**
+     * A client run inside network namespace {@code namespace} (null: the test JVM's), for servers only
+     * reachable from there.
+     */
+    public NetconfClient(final String host, final int port, final String user, final String password,
+            final @Nullable String namespace) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
+        this.namespace = namespace;
     }
 
     /** The server's address. */
@@ -71,8 +82,11 @@ public final class NetconfClient {
     }
 
     List<String> command(final String... args) {
-        final List<String> cmd = new ArrayList<>(List.of(PYTHON, SCRIPT.toString(), host, Integer.toString(port),
-            user, password));
+        final List<String> cmd = new ArrayList<>();
+        if (namespace != null) {
+            cmd.addAll(List.of("ip", "netns", "exec", namespace));
+        }
+        cmd.addAll(List.of(PYTHON, SCRIPT.toString(), host, Integer.toString(port), user, password));
         cmd.addAll(Arrays.asList(args));
         return cmd;
     }
