@@ -33,8 +33,9 @@ import org.eclipse.jdt.annotation.Nullable;
  *   threads             = 2         BFD event loops
  *   counters-period-ms  = 5000      how often packet counters reach the operational datastore
  *   ipv4-echo-to-self   = false     IPv4 Echo to our own address (impl/README.md, "Echo")
+ *   max-sessions        = 0         most sessions the configuration may hold; 0: sized to the heap
  * </pre>
- * The last three are the controller's {@code etc/org.odlbfd.agent.cfg} keys. An unknown key or a bad
+ * The last four are the controller's {@code etc/org.odlbfd.agent.cfg} keys. An unknown key or a bad
  * value stops the agent with a message naming it, rather than running with a default silently.
  *
  * @param address where NETCONF listens
@@ -45,9 +46,15 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param threads BFD event loops
  * @param countersPeriodMillis counters period
  * @param ipv4EchoToSelf IPv4 Echo mode
+ * @param maxSessions the session limit the validator enforces
  */
 public record AgentSettings(InetAddress address, int port, String user, String password, @Nullable Path hostKey,
-        int threads, long countersPeriodMillis, boolean ipv4EchoToSelf) {
+        int threads, long countersPeriodMillis, boolean ipv4EchoToSelf, int maxSessions) {
+    /** Heap the agent needs with no session (about 25 MiB in use after a full GC, measured), budgeted. */
+    static final long BASELINE_BYTES = 32L << 20;
+    /** Heap budget per session, as the controller's (90-115 KiB measured there, datastore trees included). */
+    static final long PER_SESSION_BYTES = 128L << 10;
+
     /** The defaults: ODL's NETCONF northbound's port and credentials, on every address. */
     public static final Map<String, String> DEFAULTS = Map.of(
         "netconf-address", "::",
@@ -57,7 +64,8 @@ public record AgentSettings(InetAddress address, int port, String user, String p
         "ssh-host-key", "",
         "threads", "2",
         "counters-period-ms", "5000",
-        "ipv4-echo-to-self", "false");
+        "ipv4-echo-to-self", "false",
+        "max-sessions", "0");
 
     /**
      * Reads the settings.
@@ -100,11 +108,25 @@ public record AgentSettings(InetAddress address, int port, String user, String p
         final int threads = (int) values.number("threads", 1, 64);
         final long period = values.number("counters-period-ms", 100, 3_600_000);
         final boolean echo = values.bool("ipv4-echo-to-self");
+        final int max = (int) values.number("max-sessions", 0, 1_000_000);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid agent settings: " + String.join("; ", errors));
         }
         return new AgentSettings(address, port, user, password, key.isEmpty() ? null : Path.of(key), threads, period,
-            echo);
+            echo, max > 0 ? max : heapSized(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * The default of max-sessions: half the heap (the collector works concurrently and needs head room)
+     * less the agent's baseline, at {@link #PER_SESSION_BYTES} each; at least 100. The controller's
+     * formula budgets 256 MiB for Karaf, RESTCONF and the clustered datastore, which the agent has not.
+     *
+     * @param maxHeapBytes the JVM's maximum heap
+     * @return the limit: 768 with run-agent.sh's 256 MiB
+     */
+    static int heapSized(final long maxHeapBytes) {
+        final long budget = (maxHeapBytes / 2 - BASELINE_BYTES) / PER_SESSION_BYTES;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(100, budget));
     }
 
     /**
@@ -114,14 +136,16 @@ public record AgentSettings(InetAddress address, int port, String user, String p
      * @return the settings
      */
     public AgentSettings withAddress(final InetAddress other) {
-        return new AgentSettings(other, port, user, password, hostKey, threads, countersPeriodMillis, ipv4EchoToSelf);
+        return new AgentSettings(other, port, user, password, hostKey, threads, countersPeriodMillis, ipv4EchoToSelf,
+            maxSessions);
     }
 
     @Override
     public String toString() {
         // never the password
         return "NETCONF on [" + address.getHostAddress() + "]:" + port + " user " + user + ", " + threads
-            + " BFD loops, counters every " + countersPeriodMillis + " ms, IPv4 echo to self " + ipv4EchoToSelf;
+            + " BFD loops, counters every " + countersPeriodMillis + " ms, IPv4 echo to self " + ipv4EchoToSelf
+            + ", max-sessions " + maxSessions;
     }
 
     private record Values(Properties props, List<String> errors) {

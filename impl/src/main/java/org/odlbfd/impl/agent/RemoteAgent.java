@@ -99,14 +99,14 @@ public final class RemoteAgent implements AutoCloseable {
     private void wire(final AgentSettings settings) throws Exception {
         final var mdsal = own(new InMemoryMdsal());
         final var dataBroker = mdsal.dataBroker();
-        // the Blueprint wiring of bfd-impl.xml, in the same order
+        // the Blueprint wiring of bfd-impl.xml, in the same order; the cohort's host rules see this host
         final var keys = new KeyChainKeys();
         own(new KeyChainListener(dataBroker, keys));
-        own(new ConfigValidatorCohort(mdsal.domDataBroker(), mdsal.codec(), dataBroker, keys));
         final var writer = own(new OperationalWriter(dataBroker));
         final var publisher = own(new StatePublisher(writer, mdsal.notificationPublisher()));
         final var bfd = own(new EmbeddedAgent(publisher, keys, settings.threads(), settings.countersPeriodMillis(),
             settings.ipv4EchoToSelf()));
+        own(new ConfigValidatorCohort(mdsal.domDataBroker(), mdsal.codec(), bfd, settings.maxSessions()));
         own(new BfdConfigListener(dataBroker, bfd, keys));
         own(netconf(settings, mdsal));
     }

@@ -29,9 +29,11 @@ import org.opendaylight.mdsal.dom.api.DOMTransactionChain;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.util.concurrent.FluentFutures;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.SchemaContext;
 
 /**
  * The remote agent's DOM data broker: mdsal's serialized in-memory broker plus the commit-cohort
@@ -145,7 +147,10 @@ final class ValidatingDataBroker implements DOMDataBroker {
         try (var snapshot = delegate.newReadOnlyTransaction()) {
             before = snapshot.read(tree.datastore(), tree.path()).get().orElse(null);
         }
-        final var rootNode = SubtreeChange.of(tree.path().getLastPathArgument(), before, after);
+        // a watch on the whole datastore (the BFD cohort's) is named like the datastore's root container
+        final var name = tree.path().isEmpty() ? new NodeIdentifier(SchemaContext.NAME)
+            : tree.path().getLastPathArgument();
+        final var rootNode = SubtreeChange.of(name, before, after);
         return new DOMDataTreeCandidate() {
             @Override
             public DOMDataTreeIdentifier getRootPath() {

@@ -35,6 +35,10 @@ class AgentSettingsTest {
         assertEquals(2, settings.threads());
         assertEquals(5000, settings.countersPeriodMillis());
         assertFalse(settings.ipv4EchoToSelf());
+        // 0: sized to the heap, (max heap / 2 - 32 MiB) / 128 KiB, at least 100
+        assertEquals(AgentSettings.heapSized(Runtime.getRuntime().maxMemory()), settings.maxSessions());
+        assertEquals(768, AgentSettings.heapSized(256L << 20));
+        assertEquals(100, AgentSettings.heapSized(64L << 20));
     }
 
     @Test
@@ -50,6 +54,7 @@ class AgentSettingsTest {
             threads = 4
             counters-period-ms = 1000
             ipv4-echo-to-self = true
+            max-sessions = 50
             """);
         final var settings = AgentSettings.load(file);
         assertEquals(InetAddress.getByName("198.51.100.2"), settings.address());
@@ -60,6 +65,7 @@ class AgentSettingsTest {
         assertEquals(4, settings.threads());
         assertEquals(1000, settings.countersPeriodMillis());
         assertTrue(settings.ipv4EchoToSelf());
+        assertEquals(50, settings.maxSessions());
         assertFalse(settings.toString().contains("s3cret"), "the password is never printed");
     }
 

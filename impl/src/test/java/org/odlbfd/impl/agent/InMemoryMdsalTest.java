@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.odlbfd.impl.config.ConfigValidatorCohort;
-import org.odlbfd.impl.config.KeyChainKeys;
+import org.odlbfd.impl.config.RunningDiscriminators;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.netconf.api.NetconfDocumentedException;
@@ -59,8 +59,7 @@ class InMemoryMdsalTest {
     @BeforeAll
     void start() throws Exception {
         mdsal = new InMemoryMdsal();
-        cohort = new ConfigValidatorCohort(mdsal.domDataBroker(), mdsal.codec(), mdsal.dataBroker(),
-            new KeyChainKeys());
+        cohort = new ConfigValidatorCohort(mdsal.domDataBroker(), mdsal.codec(), RunningDiscriminators.NONE, 100);
     }
 
     @AfterAll
