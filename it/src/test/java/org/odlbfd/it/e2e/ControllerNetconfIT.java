@@ -34,8 +34,8 @@ import org.odlbfd.it.netconf.Subscription;
 import org.w3c.dom.Document;
 
 /**
- * NETCONF on the controller, both ways. Northbound (odl-netconf-mdsal, booted with the distribution):
- * a NETCONF client (ncclient) edits ietf-bfd on the controller, RESTCONF sees the same configuration,
+ * NETCONF on the controller, both ways. Northbound (odl-netconf-mdsal, booted with the distribution, on
+ * the loopback): a NETCONF client (ncclient, in the controller's namespace) edits ietf-bfd on the controller, RESTCONF sees the same configuration,
  * the embedded agent runs the session against FRR bfdd in namespace B, and the session's state and
  * notifications are readable over NETCONF too. Southbound: a remote agent ({@code tools/run-agent.sh})
  * in namespace C is mounted through topology-netconf like any device, and a session written through
@@ -75,8 +75,9 @@ class ControllerNetconfIT {
         final long start = System.nanoTime();
         bed = ControllerBed.boot("ncnb");
         bfd = new Bfd(bed.http, INSTANCE);
-        // odl-netconf-mdsal's defaults: SSH on 2830, AAA's admin/admin
-        netconf = new NetconfClient(bed.mgmt.controllerAddr(), PORT, "admin", "admin");
+        // SSH on 2830 with AAA's admin/admin, on the loopback (etc/org.opendaylight.netconf.ssh.cfg): the client
+        // runs inside the controller's namespace
+        netconf = new NetconfClient("127.0.0.1", PORT, "admin", "admin", bed.net.a());
         awaitNetconf();
         Figures.record("MEASURED e2e controller boot-to-NETCONF-northbound in netns "
             + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
@@ -115,11 +116,14 @@ class ControllerNetconfIT {
 
     @Test
     @Order(1)
-    void northboundListensOnEveryAddressAndAdvertisesIetfBfdAndCandidate() {
+    void northboundListensOnTheLoopbackAndAdvertisesIetfBfdAndCandidate() {
         final String listening = bed.net.exec(bed.net.a(), "ss", "-ltnH", "sport = :" + PORT).check().out().trim();
         Figures.record("MEASURED e2e controller NETCONF northbound listens on: " + listening);
-        // reached from the test JVM over the management veth, so not loopback-only
-        assertTrue(listening.contains("0.0.0.0:" + PORT) || listening.contains("*:" + PORT), listening);
+        // NETCONF applies none of AAA's URL rules, so it stays off the network unless the operator opens it
+        assertTrue(listening.contains("127.0.0.1:" + PORT), listening);
+        assertFalse(listening.contains("*:" + PORT) || listening.contains("0.0.0.0:" + PORT), listening);
+        assertTrue(new NetconfClient(bed.mgmt.controllerAddr(), PORT, "admin", "admin").hello().isEmpty(),
+            "not reachable over the management link");
         final List<String> caps = netconf.hello();
         assertTrue(caps.contains("urn:ietf:params:netconf:capability:candidate:1.0"), caps::toString);
         assertTrue(caps.stream().anyMatch(cap -> cap.contains("module=ietf-bfd-ip-sh&")), caps::toString);
