@@ -35,12 +35,13 @@ import org.w3c.dom.Document;
 
 /**
  * NETCONF on the controller, both ways. Northbound (odl-netconf-mdsal, booted with the distribution, on
- * the loopback): a NETCONF client (ncclient, in the controller's namespace) edits ietf-bfd on the controller, RESTCONF sees the same configuration,
- * the embedded agent runs the session against FRR bfdd in namespace B, and the session's state and
- * notifications are readable over NETCONF too. Southbound: a remote agent ({@code tools/run-agent.sh})
- * in namespace C is mounted through topology-netconf like any device, and a session written through
- * the mount point with plain RESTCONF runs on the agent against the same FRR, its state and an FRR
- * shutdown (neighbor-down) readable through the mount point.
+ * the loopback): a NETCONF client (ncclient, in the controller's namespace) edits ietf-bfd on the
+ * controller, RESTCONF sees the same configuration, the embedded agent runs the session against FRR
+ * bfdd in namespace B, and the session's state and notifications are readable over NETCONF too.
+ * Southbound: a remote agent ({@code tools/run-agent.sh}) in namespace C is mounted through
+ * topology-netconf like any device, and a session written through the mount point with plain RESTCONF
+ * runs on the agent against the same FRR, its state and an FRR shutdown (neighbor-down) readable
+ * through the mount point.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,7 +121,8 @@ class ControllerNetconfIT {
         final String listening = bed.net.exec(bed.net.a(), "ss", "-ltnH", "sport = :" + PORT).check().out().trim();
         Figures.record("MEASURED e2e controller NETCONF northbound listens on: " + listening);
         // NETCONF applies none of AAA's URL rules, so it stays off the network unless the operator opens it
-        assertTrue(listening.contains("127.0.0.1:" + PORT), listening);
+        // "127.0.0.1:2830", or "[::ffff:127.0.0.1]:2830" from the JDK's dual-stack socket
+        assertTrue(listening.contains("127.0.0.1]:" + PORT) || listening.contains("127.0.0.1:" + PORT), listening);
         assertFalse(listening.contains("*:" + PORT) || listening.contains("0.0.0.0:" + PORT), listening);
         assertTrue(new NetconfClient(bed.mgmt.controllerAddr(), PORT, "admin", "admin").hello().isEmpty(),
             "not reachable over the management link");
