@@ -1,19 +1,21 @@
 #!/bin/bash
 # install-peers.sh - install the BFD peer daemons used by the interop tests (module it,
 # package org.odlbfd.it.interop): FRR (bfdd 8.4.x), BIRD 2, keepalived (built with BFD),
-# iproute2 (ip netns / veth), nftables (to drop echo packets in one test) and ping.
+# iproute2 (ip netns / veth), nftables (to drop echo packets in one test) and ping; python3-ncclient,
+# the NETCONF client the NETCONF tests drive the remote agent and the controller's NETCONF northbound with.
 #
 # Idempotent: installs only packages that are missing, with --no-install-recommends, so a
 # second run does nothing but `apt-get update`. Starts no daemon (Debian's packages start
 # none here: there is no systemd; and we pass no service commands). Must run as root.
 # Debian 12 (bookworm) package versions this was checked with: frr 8.4.4-1.1~deb12u2,
-# bird2 2.0.12-7, keepalived 1:2.2.7-1+b2, iproute2 6.1.0-3, nftables 1.0.6-2+deb12u2.
+# bird2 2.0.12-7, keepalived 1:2.2.7-1+b2, iproute2 6.1.0-3, nftables 1.0.6-2+deb12u2,
+# python3-ncclient 0.6.13-1.
 set -euo pipefail
 
 log() { echo "install-peers: $*" >&2; }
 [ "$(id -u)" = 0 ] || { log "must run as root"; exit 1; }
 
-PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps)
+PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps python3-ncclient)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -43,4 +45,5 @@ for f in /usr/lib/frr/bfdd /usr/lib/frr/zebra /usr/bin/vtysh /usr/sbin/bird /usr
          /usr/sbin/nft /usr/sbin/ip /usr/bin/ping; do
   [ -x "$f" ] || [ -x "/bin/${f##*/}" ] || [ -x "/sbin/${f##*/}" ] || { log "missing after install: $f"; exit 1; }
 done
-log "ok: $(dpkg-query -W -f='${Package} ${Version}\n' frr bird2 keepalived | tr '\n' ' ')"
+/usr/bin/python3 -c 'import ncclient' || { log "missing after install: python3 module ncclient"; exit 1; }
+log "ok: $(dpkg-query -W -f='${Package} ${Version}\n' frr bird2 keepalived python3-ncclient | tr '\n' ' ')"
