@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] CORE = {
         "org.odlbfd.impl.packet..", "org.odlbfd.impl.auth..", "org.odlbfd.impl.fsm..",
-        "org.odlbfd.impl.session..", "org.odlbfd.impl.engine..",
+        "org.odlbfd.impl.session..", "org.odlbfd.impl.engine..", "org.odlbfd.impl.policy..",
     };
 
     @ArchTest

@@ -25,6 +25,9 @@ import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.packet.RejectReason;
+import org.odlbfd.impl.policy.PolicyConfig;
+import org.odlbfd.impl.policy.PolicySnapshot;
+import org.odlbfd.impl.policy.SessionPolicies.Cleared;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.Scheduler;
@@ -180,6 +183,85 @@ public final class BfdEngine implements BfdSessionService {
         final CompletableFuture<Void> done = new CompletableFuture<>();
         submit(new EngineInput.Configure(config, done));
         return done;
+    }
+
+    /**
+     * Adds or reconfigures a session with its stability policies (damping, adaptation, thresholds,
+     * wait-to-restore): the policies first, so that the configuration is applied with them.
+     *
+     * @param config configuration
+     * @param policy the session's policies
+     * @return completes when applied
+     */
+    public CompletableFuture<Void> configure(final SessionConfig config, final PolicyConfig policy) {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final EngineInput.Configure input = new EngineInput.Configure(config, done);
+        final Shard shard = requireNonNull(route(input));
+        run(shard, () -> {
+            shard.policies.configure(config.key(), policy);
+            shard.handle(input);
+            if (done.isCompletedExceptionally()) {
+                shard.policies.abandoned(config.key());
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Ends the damping of a session, or of all (odl-bfd-ext {@code clear-damping}).
+     *
+     * @param key the session, or null for all
+     * @return completes with what was found
+     */
+    public CompletableFuture<Cleared> clearDamping(final @Nullable SessionKey key) {
+        return onPolicies(key, shard -> shard.policies.clearDamping(key));
+    }
+
+    /**
+     * Returns a session, or all, to the configured intervals (odl-bfd-ext {@code clear-adaptation}).
+     *
+     * @param key the session, or null for all
+     * @return completes with what was found
+     */
+    public CompletableFuture<Cleared> clearAdaptation(final @Nullable SessionKey key) {
+        return onPolicies(key, shard -> shard.policies.clearAdaptation(key));
+    }
+
+    /**
+     * A session's stability policy state.
+     *
+     * @param key the session
+     * @return completes with the state, or null when no such session runs
+     */
+    public CompletableFuture<@Nullable PolicySnapshot> policy(final SessionKey key) {
+        final Shard shard = keyShards.get(key);
+        if (shard == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        final CompletableFuture<@Nullable PolicySnapshot> result = new CompletableFuture<>();
+        run(shard, () -> result.complete(shard.policies.snapshot(key)));
+        return result;
+    }
+
+    private CompletableFuture<Cleared> onPolicies(final @Nullable SessionKey key, final Function<Shard, Cleared> work) {
+        if (key == null) {
+            return onEveryShard(work).thenApply(parts -> parts.stream().reduce(Cleared.NONE, Cleared::plus));
+        }
+        final Shard shard = keyShards.get(key);
+        if (shard == null) {
+            return CompletableFuture.completedFuture(Cleared.NONE);
+        }
+        final CompletableFuture<Cleared> result = new CompletableFuture<>();
+        run(shard, () -> result.complete(work.apply(shard)));
+        return result;
+    }
+
+    private static void run(final Shard shard, final Runnable task) {
+        if (shard.scheduler.inLoop()) {
+            task.run();
+        } else {
+            shard.scheduler.execute(task);
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ package org.odlbfd.impl.engine;
 
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.State;
+import org.odlbfd.impl.policy.PolicyEvent;
+import org.odlbfd.impl.policy.PolicySnapshot;
 
 /**
  * Hears whole-session events, for the operational-state writer. Called on the session's engine
@@ -50,6 +52,29 @@ public interface EngineObserver {
      * @param name its name
      */
     default void sessionDeleted(final SessionKey key, final String name) {
+        // nothing
+    }
+
+    /**
+     * A session's stability policy state changed: the state its clients see, its "not Up" reason,
+     * damping, adaptation or thresholds (odl-bfd-ext {@code session-policy-state}). Heard before
+     * {@link #stateChanged} when a transition changes it.
+     *
+     * @param snapshot the session's snapshot now
+     * @param policy the policy state
+     */
+    default void policyChanged(final SessionSnapshot snapshot, final PolicySnapshot policy) {
+        // nothing
+    }
+
+    /**
+     * A stability policy event for operators: a threshold crossed or cleared, a session damped or
+     * reused.
+     *
+     * @param snapshot the session's snapshot now
+     * @param event what happened
+     */
+    default void policyEvent(final SessionSnapshot snapshot, final PolicyEvent event) {
         // nothing
     }
 }

@@ -29,6 +29,7 @@ import org.odlbfd.impl.packet.ControlPacket;
 import org.odlbfd.impl.packet.ControlPacketCodec;
 import org.odlbfd.impl.packet.DecodeException;
 import org.odlbfd.impl.packet.RejectReason;
+import org.odlbfd.impl.policy.SessionPolicies;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.Ports;
@@ -75,6 +76,8 @@ final class Shard implements SessionEvents {
     private final Map<SessionKey, Entry> entries = new HashMap<>();
     private final long[] globalRejects = new long[RejectReason.values().length];
     private final LatenessRecorder lateness = new LatenessRecorder();
+    /** Damping, adaptation, wait-to-restore, thresholds, "not Up" reasons (odl-bfd-ext, issue 13). */
+    final SessionPolicies policies;
 
     Shard(final BfdEngine engine, final int index, final int shardCount, final Scheduler scheduler,
             final Clock clock, final PacketSink sink, final KeyProvider keys, final long seed) {
@@ -86,6 +89,9 @@ final class Shard implements SessionEvents {
         this.sink = new TickSink(sink, scheduler);
         this.keys = keys;
         this.random = new SplittableRandom(seed);
+        // HOOK(transport): pass the session's transport error (the transport branch's
+        // SessionSnapshot.transportStatus) instead of "none" so that the reason names it
+        policies = new SessionPolicies(scheduler, clock, new PolicyHooks(this, engine), session -> null);
     }
 
     /**
@@ -205,9 +211,9 @@ final class Shard implements SessionEvents {
             keep(existing);
             final SessionConfig before = existing.session.config();
             if (Objects.equals(before.authType(), config.authType()) && before.keyChain().equals(config.keyChain())) {
-                existing.session.modify(config);
+                existing.session.modify(policies.effective(config));
             } else {
-                existing.session.modify(config, authenticator(config));
+                existing.session.modify(policies.effective(config), authenticator(config));
             }
             if (config.adminDown() != (existing.session.sessionState() == State.ADMIN_DOWN)) {
                 adminState(config.key(), config.adminDown());
@@ -219,7 +225,8 @@ final class Shard implements SessionEvents {
 
     private Entry create(final SessionConfig config) {
         final int discr = allocate(config.staticLocalDiscr());
-        final Session session = new Session(config, discr, clock, scheduler, sink, authenticator(config),
+        final Session session = new Session(policies.effective(config), discr, clock, scheduler, sink,
+            authenticator(config),
             random.split(), this);
         table.add(session);
         final Entry entry = new Entry(session, SessionStatus.initial(Instant.ofEpochMilli(clock.currentTimeMillis())));
@@ -227,6 +234,7 @@ final class Shard implements SessionEvents {
         engine.published(config.key(), entry.status);
         session.start();
         entry.status = status(session, entry.status.state());
+        policies.created(session);
         engine.observer().sessionCreated(snapshot(session));
         return entry;
     }
@@ -333,6 +341,7 @@ final class Shard implements SessionEvents {
         table.remove(session);
         final SessionKey key = session.config().key();
         entries.remove(key, entry);
+        policies.removed(key);
         engine.removed(key, this);
         engine.observer().sessionDeleted(key, session.config().name());
         completeAll(entry.whenGone);
@@ -351,16 +360,39 @@ final class Shard implements SessionEvents {
         if (entry == null || entry.session != session) {
             return;
         }
-        entry.status = status;
-        engine.published(session.config().key(), status);
-        for (ClientRegistration client : List.copyOf(entry.clients)) {
-            client.listener().onStatusChange(session.config().key(), status);
+        // clients see the wire's state unless a policy holds it Down (damped, waiting to restore)
+        final SessionStatus forClients = policies.transition(session, transition, status, entry.status);
+        if (forClients != null) {
+            publish(entry, forClients);
         }
         engine.observer().stateChanged(snapshot(session), transition.from());
     }
 
+    private void publish(final Entry entry, final SessionStatus status) {
+        final SessionKey key = entry.session.config().key();
+        entry.status = status;
+        engine.published(key, status);
+        for (ClientRegistration client : List.copyOf(entry.clients)) {
+            client.listener().onStatusChange(key, status);
+        }
+    }
+
+    /**
+     * A policy changed what a session's clients see outside a transition (a damping or a wait ended).
+     *
+     * @param session the session
+     * @param status the status for its clients
+     */
+    void clientStatus(final Session session, final SessionStatus status) {
+        final Entry entry = entries.get(session.config().key());
+        if (entry != null && entry.session == session) {
+            publish(entry, status);
+        }
+    }
+
     @Override
     public void onTimersChanged(final Session session) {
+        policies.timersChanged(session);
         engine.observer().timersChanged(snapshot(session));
     }
 
@@ -392,6 +424,7 @@ final class Shard implements SessionEvents {
     List<SessionSnapshot> snapshots() {
         final List<SessionSnapshot> result = new ArrayList<>(table.size());
         for (Session session : table.all()) {
+            policies.refresh(session);
             result.add(snapshot(session));
         }
         return result;

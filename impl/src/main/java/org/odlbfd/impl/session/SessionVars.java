@@ -325,6 +325,15 @@ abstract class SessionVars {
     }
 
     /**
+     * When the last valid Control packet arrived (RFC 5880 §6.8.4: the Detection Time runs from it).
+     *
+     * @return {@link Clock#nanoTime()} of its arrival, 0 before the first
+     */
+    public final long lastRxNanos() {
+        return lastRxNanos;
+    }
+
+    /**
      * The authentication type of the peer's last packet.
      *
      * @return type, or null when it was unauthenticated
