@@ -274,6 +274,11 @@ public final class SessionPolicies {
      */
     public @Nullable PolicySnapshot snapshot(final SessionKey key) {
         final SessionPolicy policy = policies.get(key);
-        return policy == null ? null : policy.last();
+        if (policy == null) {
+            return null;
+        }
+        // the penalty and the reason move with time: bring them up to now
+        policy.refresh();
+        return policy.last();
     }
 }

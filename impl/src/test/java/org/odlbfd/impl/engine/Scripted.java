@@ -21,6 +21,8 @@ import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.packet.AuthSection;
 import org.odlbfd.impl.packet.ControlPacket;
 import org.odlbfd.impl.packet.RejectReason;
+import org.odlbfd.impl.policy.PolicyEvent;
+import org.odlbfd.impl.policy.PolicySnapshot;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.SessionConfig;
 
@@ -48,6 +50,10 @@ final class Scripted implements PacketSink, EngineObserver {
     long echoesSent;
     /** When each Echo packet left. */
     final List<Long> echoTimes = new ArrayList<>();
+    /** Every policy state the observer heard (stability policies, issue 13). */
+    final List<PolicySnapshot> policyStates = new ArrayList<>();
+    /** Every policy event the observer heard, with the time. */
+    final List<PolicyEvent> policyEvents = new ArrayList<>();
     /** The peer's forwarding plane loops our Echo packets back after 100 µs. */
     boolean reflectEcho = true;
 
@@ -254,6 +260,16 @@ final class Scripted implements PacketSink, EngineObserver {
     @Override
     public void stateChanged(final SessionSnapshot snapshot, final State previous) {
         changes.add(new Wire.Change(loop.nanoTime(), snapshot.name(), previous, snapshot.localState(), snapshot));
+    }
+
+    @Override
+    public void policyChanged(final SessionSnapshot snapshot, final PolicySnapshot policy) {
+        policyStates.add(policy);
+    }
+
+    @Override
+    public void policyEvent(final SessionSnapshot snapshot, final PolicyEvent event) {
+        policyEvents.add(event);
     }
 
     @Override
