@@ -30,6 +30,8 @@ import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineObserver;
 import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.oper.StatePublisher;
+import org.odlbfd.impl.policy.PolicyEvent;
+import org.odlbfd.impl.policy.PolicySnapshot;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.transport.TransportConfig;
 import org.odlbfd.impl.transport.UdpTransport;
@@ -138,6 +140,16 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
         }
 
         @Override
+        public void policyChanged(final SessionSnapshot snapshot, final PolicySnapshot policy) {
+            publisher.policyChanged(snapshot, policy);
+        }
+
+        @Override
+        public void policyEvent(final SessionSnapshot snapshot, final PolicyEvent event) {
+            publisher.policyEvent(snapshot, event);
+        }
+
+        @Override
         public void sessionDeleted(final SessionKey key, final String name) {
             discriminators.remove(key);
             publisher.sessionDeleted(key, name);
@@ -155,7 +167,7 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
                 LOG.warn("BFD session {}: a socket could not be bound; packets count as send failures until it is",
                     engineConfig.name());
             }
-            return engine.configure(engineConfig);
+            return engine.configure(engineConfig, config.policy());
         }).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("BFD session {} not applied: {}", engineConfig.name(), failure.getMessage());

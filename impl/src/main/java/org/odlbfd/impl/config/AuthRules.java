@@ -27,7 +27,7 @@ final class AuthRules implements ConfigRule {
         }
     }
 
-    private static void authentication(final ConfigView config, final Violations violations, final String where,
+    static void authentication(final ConfigView config, final Violations violations, final String where,
             final @Nullable Authentication auth) {
         if (auth == null) {
             return;

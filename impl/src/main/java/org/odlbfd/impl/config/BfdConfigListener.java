@@ -31,6 +31,8 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.r
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.Routing;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.slf4j.Logger;
@@ -154,6 +156,8 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
             return result;
         }
         final var name = protocol.requireName();
+        // odl-bfd-ext profiles: a change to one reaches every session using it here (Poll/Final)
+        final var profiles = Profiles.of(bfd);
         final var sh = bfd.augmentation(Bfd1.class);
         if (sh != null && sh.getIpSh() != null && sh.getIpSh().getSessions() != null) {
             final var interfaceAuth = new HashMap<String, Authentication>();
@@ -163,8 +167,10 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
                 }
             }
             for (var session : sh.getIpSh().getSessions().nonnullSession().values()) {
+                final var ext = session.augmentation(Session1.class);
                 add(result, name, () -> ConfigMapper.singleHop(name, session,
-                    interfaceAuth.get(session.requireInterface()), algorithms));
+                    interfaceAuth.get(session.requireInterface()), algorithms,
+                    profiles.forSession(ext == null ? null : ext.getProfile())));
             }
         }
         // the ip-mh augmentation shares the class name Bfd1 with the imported ip-sh one
@@ -172,7 +178,9 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
             .rev220922.Bfd1.class);
         if (mh != null && mh.getIpMh() != null && mh.getIpMh().getSessionGroups() != null) {
             for (var group : mh.getIpMh().getSessionGroups().nonnullSessionGroup().values()) {
-                add(result, name, () -> ConfigMapper.multiHop(name, group, algorithms));
+                final var ext = group.augmentation(SessionGroup1.class);
+                add(result, name, () -> ConfigMapper.multiHop(name, group, algorithms,
+                    profiles.forSession(ext == null ? null : ext.getProfile())));
             }
         }
         return result;

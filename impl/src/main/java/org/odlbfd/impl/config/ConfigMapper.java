@@ -15,6 +15,7 @@ import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.impl.config.KeyChainParser.Algorithm;
+import org.odlbfd.impl.policy.PolicyConfig;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.mh.session.groups.SessionGroup;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.CommonCfgParms;
@@ -24,6 +25,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.r
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.base.cfg.parms.interval.config.type.TxRxIntervals;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.EchoParms;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.ProfileParms;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionExtParms;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1;
@@ -89,16 +91,36 @@ public final class ConfigMapper {
      */
     public static SessionConfig singleHop(final String protocol, final Session session,
             final @Nullable Authentication interfaceAuth, final ChainAlgorithms algorithms) {
+        return singleHop(protocol, session, interfaceAuth, algorithms, null);
+    }
+
+    /**
+     * Maps one ip-sh session that may use a profile: every leaf the session leaves out comes from the
+     * profile, then from the YANG default. The session's own authentication comes first, then the
+     * profile's, then its interface's.
+     *
+     * @param protocol the control-plane-protocol name
+     * @param session the configured session
+     * @param interfaceAuth the authentication of the session's interface, or null
+     * @param algorithms key-chain algorithms
+     * @param profile the session's profile ({@link Profiles#forSession}), or null
+     * @return the session config
+     * @throws IllegalArgumentException when the values break a rule YANG cannot express
+     */
+    public static SessionConfig singleHop(final String protocol, final Session session,
+            final @Nullable Authentication interfaceAuth, final ChainAlgorithms algorithms,
+            final @Nullable ProfileParms profile) {
         final var dest = toInet(session.requireDestAddr());
         final var source = session.getSourceAddr() == null ? null : toInet(session.getSourceAddr());
         if (source != null && source.getClass() != dest.getClass()) {
             throw new IllegalArgumentException("source-addr " + source.getHostAddress()
                 + " and dest-addr " + dest.getHostAddress() + " must be of the same address family");
         }
-        final var auth = session.getAuthentication() != null ? session.getAuthentication() : interfaceAuth;
+        final var auth = session.getAuthentication() != null ? session.getAuthentication()
+            : profile != null && profile.getAuthentication() != null ? profile.getAuthentication() : interfaceAuth;
         final var ext = session.augmentation(Session1.class);
         return common(protocol, new SingleHopKey(session.requireInterface(), dest), source, session, auth,
-            algorithms, DEFAULT_TTL, DEFAULT_TTL, ext, ext);
+            algorithms, DEFAULT_TTL, DEFAULT_TTL, ext, ext, profile);
     }
 
     /**
@@ -124,19 +146,38 @@ public final class ConfigMapper {
      */
     public static SessionConfig multiHop(final String protocol, final SessionGroup group,
             final ChainAlgorithms algorithms) {
+        return multiHop(protocol, group, algorithms, null);
+    }
+
+    /**
+     * Maps one ip-mh session-group that may use a profile (see
+     * {@link #singleHop(String, Session, Authentication, ChainAlgorithms, ProfileParms)}; a profile's echo
+     * settings do not apply over multiple hops, RFC 5883 §3).
+     *
+     * @param protocol the control-plane-protocol name
+     * @param group the configured session group
+     * @param algorithms key-chain algorithms
+     * @param profile the group's profile, or null
+     * @return the session config
+     * @throws IllegalArgumentException when the values break a rule YANG cannot express
+     */
+    public static SessionConfig multiHop(final String protocol, final SessionGroup group,
+            final ChainAlgorithms algorithms, final @Nullable ProfileParms profile) {
         final var key = new MultiHopKey(toInet(group.requireSourceAddr()), toInet(group.requireDestAddr()));
         // rx-ttl is mandatory in ietf-bfd-ip-mh; the commit cohort enforces it (odl-bfd-deviations), so null
         // only comes from tests or data written around the cohort: 255, the strictest floor, then applies
         // no echo on multihop: RFC 5883 section 3, and odl-bfd-ext has no echo container there
-        return common(protocol, key, key.source(), group, group.getAuthentication(), algorithms,
+        final var auth = group.getAuthentication() != null || profile == null ? group.getAuthentication()
+            : profile.getAuthentication();
+        return common(protocol, key, key.source(), group, auth, algorithms,
             hops(group.getTxTtl(), DEFAULT_TTL), hops(group.getRxTtl(), DEFAULT_TTL),
-            group.augmentation(SessionGroup1.class), null);
+            group.augmentation(SessionGroup1.class), null, profile);
     }
 
     private static SessionConfig common(final String protocol, final org.odlbfd.api.SessionKey key,
             final @Nullable InetAddress source, final CommonCfgParms cfg, final @Nullable Authentication auth,
             final ChainAlgorithms algorithms, final int txTtl, final int rxTtl, final @Nullable SessionExtParms ext,
-            final @Nullable EchoParms echoParms) {
+            final @Nullable EchoParms echoParms, final @Nullable ProfileParms profile) {
         final var keyChain = auth == null ? null : auth.getKeyChain();
         final var meticulous = auth != null && Boolean.TRUE.equals(auth.getMeticulous());
         final AuthType authType;
@@ -151,19 +192,29 @@ public final class ConfigMapper {
             }
             authType = authType(algorithm, meticulous);
         }
+        // echo leaf by leaf: the session's, the profile's (single-hop only), the default
         final var echo = echoParms == null ? null : echoParms.getEcho();
-        final boolean echoOn = echo != null && Boolean.TRUE.equals(echo.getEnabled());
-        final long echoTx = echoOn ? micros(echo.getDesiredMinEchoTxInterval(), DEFAULT_ECHO_US) : 0;
-        final long echoRx = echo == null ? 0
-            : micros(echo.getRequiredMinEchoRxInterval(), echoOn ? DEFAULT_ECHO_US : 0);
-        return new SessionConfig(protocol, key, source, params(cfg), Boolean.TRUE.equals(cfg.getDemandEnabled()),
+        final var profileEcho = echoParms == null || profile == null ? null : profile.getEcho();
+        final boolean echoOn = Boolean.TRUE.equals(echo != null && echo.getEnabled() != null ? echo.getEnabled()
+            : profileEcho == null ? null : profileEcho.getEnabled());
+        final long echoTx = echoOn ? micros(echo != null && echo.getDesiredMinEchoTxInterval() != null
+            ? echo.getDesiredMinEchoTxInterval() : profileEcho == null ? null
+                : profileEcho.getDesiredMinEchoTxInterval(), DEFAULT_ECHO_US) : 0;
+        final long echoRx = micros(echo != null && echo.getRequiredMinEchoRxInterval() != null
+            ? echo.getRequiredMinEchoRxInterval() : profileEcho == null ? null
+                : profileEcho.getRequiredMinEchoRxInterval(), echoOn ? DEFAULT_ECHO_US : 0);
+        final Boolean passive = ext != null && ext.getPassive() != null ? ext.getPassive()
+            : profile == null ? null : profile.getPassive();
+        final PolicyConfig policy = PolicyResolver.policy(ext, profile);
+        return new SessionConfig(protocol, key, source, params(cfg, profile),
+            Boolean.TRUE.equals(cfg.getDemandEnabled()),
             Boolean.TRUE.equals(cfg.getAdminDown()), keyChain, meticulous, authType, txTtl, rxTtl,
             ext == null ? null : ext.getSessionName(), ext == null ? null : ext.getDescription(),
             ext == null || ext.getStaticLocalDiscriminator() == null ? 0
                 : ext.getStaticLocalDiscriminator().getValue().toJava(),
             ext == null || ext.getStaticRemoteDiscriminator() == null ? 0
                 : ext.getStaticRemoteDiscriminator().getValue().toJava(),
-            ext != null && Boolean.TRUE.equals(ext.getPassive()), echoTx, echoRx);
+            Boolean.TRUE.equals(passive), echoTx, echoRx, policy);
     }
 
     /**
@@ -181,19 +232,36 @@ public final class ConfigMapper {
         };
     }
 
-    private static SessionParams params(final CommonCfgParms cfg) {
-        final var mult = cfg.getLocalMultiplier() == null ? DEFAULT_MULTIPLIER
-            : cfg.getLocalMultiplier().getValue().intValue();
-        long tx = DEFAULT_INTERVAL_US;
-        long rx = DEFAULT_INTERVAL_US;
-        final var type = cfg.getIntervalConfigType();
+    /**
+     * The timers of a session that may use a profile: each of local-multiplier, the transmit and the
+     * receive interval from the session ({@code desired-min-tx-interval}/{@code required-min-rx-interval},
+     * or {@code min-interval} for both), else from the profile, else the ietf-bfd-types default. The
+     * static-route tracker gets a tracked next hop's timers the same way.
+     *
+     * @param cfg the session's ietf-bfd parameters, or null (a profile's timers alone)
+     * @param profile the profile, or null
+     * @return the timers
+     * @throws IllegalArgumentException when the transmit interval is 0
+     */
+    public static SessionParams params(final @Nullable CommonCfgParms cfg, final @Nullable ProfileParms profile) {
+        final var ownMult = cfg == null ? null : cfg.getLocalMultiplier();
+        final var mult = ownMult != null ? ownMult.getValue().intValue()
+            : profile != null && profile.getLocalMultiplier() != null
+                ? profile.getLocalMultiplier().getValue().intValue() : DEFAULT_MULTIPLIER;
+        Uint32 ownTx = null;
+        Uint32 ownRx = null;
+        final var type = cfg == null ? null : cfg.getIntervalConfigType();
         if (type instanceof TxRxIntervals txRx) {
-            tx = micros(txRx.getDesiredMinTxInterval(), DEFAULT_INTERVAL_US);
-            rx = micros(txRx.getRequiredMinRxInterval(), DEFAULT_INTERVAL_US);
+            ownTx = txRx.getDesiredMinTxInterval();
+            ownRx = txRx.getRequiredMinRxInterval();
         } else if (type instanceof SingleInterval single) {
-            tx = micros(single.getMinInterval(), DEFAULT_INTERVAL_US);
-            rx = tx;
+            ownTx = single.getMinInterval();
+            ownRx = ownTx;
         }
+        final long tx = micros(ownTx != null ? ownTx : profile == null ? null : profile.getDesiredMinTxInterval(),
+            DEFAULT_INTERVAL_US);
+        final long rx = micros(ownRx != null ? ownRx : profile == null ? null : profile.getRequiredMinRxInterval(),
+            DEFAULT_INTERVAL_US);
         if (tx == 0) {
             throw new IllegalArgumentException("desired-min-tx-interval must not be 0 (RFC 5880 section 6.8.1)");
         }

@@ -64,7 +64,8 @@ public final class ConfigValidator {
     public static ConfigValidator standard(final Supplier<Host> host, final Predicate<ConfiguredSession> embedded,
             final RunningDiscriminators running, final int maxSessions) {
         return new ConfigValidator(List.of(new StructureRules(), new AddressRules(), new HostRules(host, embedded),
-            new TimerRules(), new AuthRules(), new KeyChainRules(), new UniquenessRules()),
+            new TimerRules(), new AuthRules(), new KeyChainRules(), new UniquenessRules(), new ProfileRules(),
+            new PolicyRules()),
             List.of(new SessionLimit(maxSessions), new RunningRules(running)));
     }
 

@@ -16,6 +16,7 @@ import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SingleHopKey;
+import org.odlbfd.impl.policy.PolicyConfig;
 
 /**
  * One configured session, immutable, with every YANG default already applied (see
@@ -40,11 +41,13 @@ import org.odlbfd.api.SingleHopKey;
  * @param passive odl-bfd-ext {@code passive} (RFC 5880 §6.1)
  * @param echoTxUs odl-bfd-ext echo transmit interval, 0 for no echo (single-hop only, RFC 5883 §3)
  * @param echoRxUs odl-bfd-ext Required Min Echo RX Interval to advertise, 0 for none
+ * @param policy odl-bfd-ext stability policies (damping, adaptation, thresholds, wait-to-restore), from the
+ *        session and its profile
  */
 public record SessionConfig(String protocol, SessionKey key, @Nullable InetAddress source, SessionParams params,
         boolean demand, boolean adminDown, @Nullable String keyChain, boolean meticulous, @Nullable AuthType authType,
         int txTtl, int rxTtl, @Nullable String name, @Nullable String description, long localDiscriminator,
-        long remoteDiscriminator, boolean passive, long echoTxUs, long echoRxUs) {
+        long remoteDiscriminator, boolean passive, long echoTxUs, long echoRxUs, PolicyConfig policy) {
     /**
      * Checks the components.
      *
@@ -66,11 +69,13 @@ public record SessionConfig(String protocol, SessionKey key, @Nullable InetAddre
      * @param passive passive role
      * @param echoTxUs echo transmit interval or 0
      * @param echoRxUs advertised echo receive interval or 0
+     * @param policy stability policies
      */
     public SessionConfig {
         requireNonNull(protocol, "protocol");
         requireNonNull(key, "key");
         requireNonNull(params, "params");
+        requireNonNull(policy, "policy");
         if (keyChain == null != (authType == null)) {
             throw new IllegalArgumentException("an auth type needs a key chain and a key chain an auth type");
         }

@@ -37,7 +37,7 @@ final class TimerRules implements ConfigRule {
         }
     }
 
-    private static void interval(final Violations violations, final String where, final String field,
+    static void interval(final Violations violations, final String where, final String field,
             final @Nullable Uint32 value, final boolean zeroAllowed) {
         if (value == null) {
             // the YANG default, 1 s
@@ -53,7 +53,7 @@ final class TimerRules implements ConfigRule {
         }
     }
 
-    private static void echo(final Violations violations, final String where, final Echo echo) {
+    static void echo(final Violations violations, final String where, final Echo echo) {
         final boolean enabled = Boolean.TRUE.equals(echo.getEnabled());
         final var tx = echo.getDesiredMinEchoTxInterval();
         if (enabled && tx != null && tx.toJava() == 0) {

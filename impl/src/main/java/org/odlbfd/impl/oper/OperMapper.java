@@ -201,6 +201,9 @@ public final class OperMapper {
             .setDestPort(port(view.destPort()))
             .setSessionRunning(running(view))
             .setSessionStatistics(statistics(view));
+        if (view.policy() != null) {
+            builder.addAugmentation(PolicyMapper.session(view.policy()));
+        }
         return builder.build();
     }
 
@@ -225,7 +228,7 @@ public final class OperMapper {
             .setSessionRunning(running(view))
             .setSessionStatistics(statistics(view))
             .build();
-        return new SessionGroupBuilder()
+        final var group = new SessionGroupBuilder()
             .setSourceAddr(IetfInetUtil.ipAddressFor(key.source()))
             .setDestAddr(IetfInetUtil.ipAddressFor(key.destination()))
             .setLocalMultiplier(multiplier(config.params().detectMultiplier()))
@@ -235,8 +238,11 @@ public final class OperMapper {
             .setAuthentication(authentication(config))
             .setTxTtl(new Hops(Uint8.valueOf(config.txTtl())))
             .setRxTtl(new Hops(Uint8.valueOf(config.rxTtl())))
-            .setSessions(List.of(session))
-            .build();
+            .setSessions(List.of(session));
+        if (view.policy() != null) {
+            group.addAugmentation(PolicyMapper.sessionGroup(view.policy()));
+        }
+        return group.build();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.odlbfd.api.State;
 import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.DetectionMode;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.policy.PolicySnapshot;
 
 /**
  * Everything the config-false leaves of one ietf-bfd session need, as plain values. The engine's
@@ -49,13 +50,16 @@ import org.odlbfd.impl.engine.SessionSnapshot;
  * @param txPackets control packets sent
  * @param rxInvalid control packets received and discarded
  * @param txFailed control packets that could not be sent
+ * @param policy the stability policies' state (odl-bfd-ext session-policy-state), or null before the
+ *     engine reported it
  */
 public record SessionView(SessionConfig config, int localDiscriminator, int remoteDiscriminator,
         int remoteMultiplier, boolean demandCapability, int sourcePort, int destPort, State localState,
         State remoteState, Diagnostic localDiagnostic, Diagnostic remoteDiagnostic, @Nullable AuthType remoteAuthType,
         DetectionMode detectionMode, long negotiatedTxUs, long negotiatedRxUs, long detectionTimeUs, long echoTxUs,
         Instant createTime, @Nullable Instant lastUpTime, @Nullable Instant lastDownTime, long downCount,
-        long adminDownCount, long rxPackets, long txPackets, long rxInvalid, long txFailed) {
+        long adminDownCount, long rxPackets, long txPackets, long rxInvalid, long txFailed,
+        @Nullable PolicySnapshot policy) {
     /**
      * Checks the components.
      */
@@ -86,6 +90,19 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
      * @return the view
      */
     public static SessionView of(final SessionConfig config, final SessionSnapshot snapshot) {
+        return of(config, snapshot, null);
+    }
+
+    /**
+     * The view of a running session from the engine's snapshot and its policy state.
+     *
+     * @param config its configuration
+     * @param snapshot what the engine reported
+     * @param policy the policy state, or null
+     * @return the view
+     */
+    public static SessionView of(final SessionConfig config, final SessionSnapshot snapshot,
+            final @Nullable PolicySnapshot policy) {
         final var stats = snapshot.statistics();
         return new SessionView(config, snapshot.localDiscr(), snapshot.remoteDiscr(), snapshot.remoteMultiplier(),
             config.demand(), snapshot.sourcePort(), snapshot.destPort(), snapshot.localState(),
@@ -94,7 +111,7 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
             snapshot.negotiatedTxUs(), snapshot.negotiatedRxUs(), snapshot.detectionTimeUs(), snapshot.echoTxUs(),
             Instant.ofEpochMilli(stats.createTimeMillis()), instant(stats.lastUpMillis()),
             instant(stats.lastDownMillis()), stats.downCount(), stats.adminDownCount(), stats.rxPackets(),
-            stats.txPackets(), stats.rxInvalid(), stats.txFailed());
+            stats.txPackets(), stats.rxInvalid(), stats.txFailed(), policy);
     }
 
     private static @Nullable Instant instant(final long millis) {

@@ -28,7 +28,10 @@ import org.odlbfd.api.State;
 import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.EngineObserver;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.policy.PolicyEvent;
+import org.odlbfd.impl.policy.PolicySnapshot;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.yangtools.binding.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,8 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
     private final NotificationPublishService notifications;
     private final ScheduledExecutorService executor;
     private final ConcurrentMap<SessionKey, SessionConfig> configs = new ConcurrentHashMap<>();
+    /** The latest stability policy state of each session (odl-bfd-ext session-policy-state). */
+    private final ConcurrentMap<SessionKey, PolicySnapshot> policies = new ConcurrentHashMap<>();
 
     /**
      * Creates the publisher.
@@ -91,6 +96,21 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
         configs.remove(key);
     }
 
+    @Override
+    public void policyChanged(final SessionSnapshot snapshot, final PolicySnapshot policy) {
+        policies.put(snapshot.key(), policy);
+        put(snapshot);
+    }
+
+    @Override
+    public void policyEvent(final SessionSnapshot snapshot, final PolicyEvent event) {
+        final var config = configs.get(snapshot.key());
+        if (config != null) {
+            final var view = SessionView.of(config, snapshot, policies.get(snapshot.key()));
+            executor.execute(() -> offer(PolicyMapper.notification(view, event), view));
+        }
+    }
+
     /**
      * The engine deleted a configured session: its operational entry goes.
      *
@@ -98,6 +118,7 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
      * @param key the session
      */
     public void removed(final String protocol, final SessionKey key) {
+        policies.remove(key);
         writer.remove(protocol, key);
     }
 
@@ -125,13 +146,16 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
         if (config == null) {
             return null;
         }
-        final var view = SessionView.of(config, snapshot);
+        final var view = SessionView.of(config, snapshot, policies.get(snapshot.key()));
         writer.put(view);
         return view;
     }
 
     private void publish(final SessionView view, final Instant at) {
-        final var notification = NotificationMapper.of(view, at);
+        offer(NotificationMapper.of(view, at), view);
+    }
+
+    private void offer(final Notification<?> notification, final SessionView view) {
         if (notifications.offerNotification(notification) == NotificationPublishService.REJECTED) {
             LOG.warn("BFD notification for {} dropped: the notification queue is full", view.config().key());
         }
