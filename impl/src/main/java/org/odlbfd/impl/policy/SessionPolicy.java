@@ -58,11 +58,17 @@ final class SessionPolicy {
     private long authGrewAt;
     private long txFailedSeen;
     private long txFailGrewAt;
+    /**
+     * Epoch nanoseconds minus monotonic nanoseconds, read once: every time shown for this session
+     * (damped until, last packet at) converts with it, so that a time does not move between writes.
+     */
+    private final long wallOffsetNanos;
 
     SessionPolicy(final Scheduler scheduler, final Clock clock, final Outlet outlet) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.outlet = outlet;
+        wallOffsetNanos = clock.currentTimeMillis() * 1_000_000 - clock.nanoTime();
         damping = new FlapDamping(scheduler, clock, this::reused);
         adaptation = new Adaptation(scheduler, clock, this::renegotiate);
     }
@@ -128,7 +134,7 @@ final class SessionPolicy {
             if (failure) {
                 if (damping.flap()) {
                     events.add(new PolicyEvent(PolicyEvent.Kind.DAMPED, Math.round(damping.penalty(now)),
-                        wall(damping.reuseAtNanos(), now)));
+                        wall(damping.reuseAtNanos())));
                 }
                 // Juniper: RX backs off when we detected the failure, TX when the peer signalled it
                 if (adaptation.flap(s.localDiag() != Diagnostic.NEIGHBOR_DOWN)) {
@@ -286,25 +292,25 @@ final class SessionPolicy {
         final long lastRx = sess.lastRxNanos();
         final boolean damped = damping.damped();
         final long penalty = Math.round(damping.penalty(now));
-        final long wtrUntil = wtr.holding() && sess.sessionState() == State.UP ? wall(wtr.endsAtNanos(), now) : 0;
+        final long wtrUntil = wtr.holding() && sess.sessionState() == State.UP ? wall(wtr.endsAtNanos()) : 0;
         final SessionConfig running = sess.config();
         final var facts = new NotUpReason.Facts(sess.sessionState(), sess.remoteSessionState(), sess.localDiag(),
             sess.remoteDiag(), sess.deleted(), running.requiredMinRxUs() == 0,
             running.passive() && sess.remoteDiscr() == 0,
-            stats.createTimeMillis(), stats.rxPackets(), lastRx == 0 ? 0 : wall(lastRx, now), authRejects,
+            stats.createTimeMillis(), stats.rxPackets(), lastRx == 0 ? 0 : wall(lastRx), authRejects,
             authRejects > 0 && (lastRx == 0 || authGrewAt - lastRx > 0), stats.txFailed(),
             stats.txFailed() > 0 && (lastRx == 0 || txFailGrewAt - lastRx > 0), running.localAddress(),
-            outlet.transportStatus(sess), damped ? wall(damping.reuseAtNanos(), now) : 0, penalty,
+            outlet.transportStatus(sess), damped ? wall(damping.reuseAtNanos()) : 0, penalty,
             config.damping().reuse(), wtrUntil);
         return new PolicySnapshot(clientState, NotUpReason.of(facts, clientState), damped, penalty, damping.flaps(),
-            damped ? wall(damping.dampedSinceNanos(), now) : 0, damped ? wall(damping.reuseAtNanos(), now) : 0,
+            damped ? wall(damping.dampedSinceNanos()) : 0, damped ? wall(damping.reuseAtNanos()) : 0,
             adaptation.txFactor(), adaptation.rxFactor(), running.desiredMinTxUs(), running.requiredMinRxUs(),
             adaptation.recentFlaps(), thresholds.detectionExceeded(), thresholds.transmitExceeded(), wtrUntil);
     }
 
     /** A time on the monotonic clock as epoch milliseconds. */
-    private long wall(final long nanos, final long nowNanos) {
-        return clock.currentTimeMillis() - (nowNanos - nanos) / 1_000_000;
+    private long wall(final long nanos) {
+        return Math.floorDiv(nanos + wallOffsetNanos, 1_000_000);
     }
 
     private void cancelWtr() {
