@@ -7,6 +7,8 @@
  */
 package org.odlbfd.impl.agent;
 
+import static java.util.Objects.requireNonNull;
+
 import io.netty.util.ResourceLeakDetector;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +34,9 @@ import org.odlbfd.impl.engine.EngineObserver;
 import org.odlbfd.impl.engine.EngineStats;
 import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.packet.RejectReason;
+import org.odlbfd.impl.policy.PolicyConfig;
+import org.odlbfd.impl.policy.PolicyEvent;
+import org.odlbfd.impl.policy.PolicySnapshot;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.SessionConfig;
 import org.odlbfd.impl.transport.TransportConfig;
@@ -47,6 +53,8 @@ import org.odlbfd.impl.transport.UdpTransport;
  *   add mh name=NAME local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [rxttl=N] [auth=... keyid=N secret=STR]
  *   set NAME [tx=US] [rx=US] [mult=N] [echo=US] [demand=on|off]
  *   verify NAME       (a Poll Sequence now, RFC 5880 §6.6: VERIFY name=NAME result=true|false)
+ *   policy NAME ...   (stability policies, see {@link PolicyCommand}; then CLIENT and PEVENT lines)
+ *   policy-show NAME  (POLICY name=... client=... damped=... penalty=... reason=...)
  *   admin-down NAME | admin-up NAME | del NAME | show NAME | stats | quit
  * </pre>
  * {@code del} answers once the session is gone: it sends AdminDown for a Detection Time first
@@ -62,6 +70,9 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
     private final BfdEngine engine;
     private final AgentKeys keys = new AgentKeys();
     private final Map<String, SessionConfig> sessions = new HashMap<>();
+    /** Sessions given a policy: their client state and policy events are printed (CLIENT, PEVENT). */
+    private final Map<String, PolicyConfig> policies = new ConcurrentHashMap<>();
+    private final Map<String, State> clientStates = new ConcurrentHashMap<>();
 
     /**
      * Starts engine and transport.
@@ -153,6 +164,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
                     final SessionConfig config = session(words);
                     await(engine.unconfigure(config.key()));
                     sessions.remove(config.name());
+                    policies.remove(config.name());
                     keys.remove(config.keyChain());
                     yield "OK " + line;
                 }
@@ -163,6 +175,19 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
                     yield "VERIFY name=" + config.name() + " result=" + await(engine.verify(config.key()));
                 }
                 case "stats" -> stats(await(engine.stats()));
+                case "policy" -> {
+                    final SessionConfig config = session(words);
+                    final PolicyConfig policy = PolicyCommand.parse(words, policies.getOrDefault(config.name(),
+                        PolicyConfig.NONE));
+                    policies.put(config.name(), policy);
+                    await(engine.configure(config, policy));
+                    yield "OK " + line;
+                }
+                case "policy-show" -> {
+                    final SessionConfig config = session(words);
+                    yield PolicyCommand.show(config.name(), requireNonNull(await(engine.policy(config.key())),
+                        "gone"));
+                }
                 default -> "ERROR unknown command '" + words[0] + "'";
             };
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -256,6 +281,24 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
     public void stateChanged(final SessionSnapshot snapshot, final State previous) {
         out.println("EVENT name=" + snapshot.name() + " from=" + previous + " to=" + snapshot.localState()
             + " ldiag=" + snapshot.localDiag() + " rdiag=" + snapshot.remoteDiag() + " t_ns=" + System.nanoTime());
+    }
+
+    @Override
+    public void policyChanged(final SessionSnapshot snapshot, final PolicySnapshot policy) {
+        if (policies.containsKey(snapshot.name())
+                && clientStates.put(snapshot.name(), policy.clientState()) != policy.clientState()) {
+            out.println("CLIENT name=" + snapshot.name() + " state=" + policy.clientState() + " wire="
+                + snapshot.localState() + " damped=" + policy.damped() + " penalty=" + policy.penalty() + " t_ns="
+                + System.nanoTime());
+        }
+    }
+
+    @Override
+    public void policyEvent(final SessionSnapshot snapshot, final PolicyEvent event) {
+        if (policies.containsKey(snapshot.name())) {
+            out.println("PEVENT name=" + snapshot.name() + " kind=" + event.kind() + " value=" + event.value()
+                + " threshold=" + event.threshold() + " t_ns=" + System.nanoTime());
+        }
     }
 
     /**
