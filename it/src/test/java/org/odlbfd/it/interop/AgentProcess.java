@@ -43,6 +43,8 @@ public final class AgentProcess implements Resource {
     private final Writer stdin;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final List<AgentEvent> events = new CopyOnWriteArrayList<>();
+    /** CLIENT and PEVENT lines (stability policies) with our System.nanoTime when read. */
+    private final List<Timed> policyLines = new CopyOnWriteArrayList<>();
     private final List<String> transcript = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile boolean ready;
@@ -134,6 +136,8 @@ public final class AgentProcess implements Resource {
                     } catch (IllegalArgumentException | NullPointerException e) {
                         replies.add("BADEVENT " + line);
                     }
+                } else if (line.startsWith("CLIENT ") || line.startsWith("PEVENT ")) {
+                    policyLines.add(new Timed(line, now));
                 } else if ("READY".equals(line.trim())) {
                     ready = true;
                 } else {
@@ -240,6 +244,37 @@ public final class AgentProcess implements Resource {
             if (System.nanoTime() > end || !proc.isAlive()) {
                 throw new AssertionError("session " + name + " not " + state + " within " + timeout + " (alive="
                     + proc.isAlive() + "); events: " + brief(events(name)) + "; " + command("show " + name));
+            }
+            Shell.sleep(5);
+        }
+    }
+
+    /** A line of the agent and when we read it. */
+    public record Timed(String line, long seenNs) {
+        Reply reply() {
+            return Reply.parse(line);
+        }
+    }
+
+    /** CLIENT and PEVENT lines so far (sessions given a {@code policy}). */
+    public List<Timed> policyLines() {
+        return List.copyOf(policyLines);
+    }
+
+    /** Bounded wait for a CLIENT or PEVENT line at index {@code >= from} matching {@code what}. */
+    Timed awaitPolicyLine(final int from, final Predicate<Reply> what, final Duration timeout,
+            final String description) {
+        final long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            final List<Timed> all = policyLines();
+            for (int i = from; i < all.size(); i++) {
+                if (what.test(all.get(i).reply())) {
+                    return all.get(i);
+                }
+            }
+            if (System.nanoTime() > end || !proc.isAlive()) {
+                throw new AssertionError("no line '" + description + "' within " + timeout + " (alive="
+                    + proc.isAlive() + "); lines: " + all.subList(Math.min(from, all.size()), all.size()));
             }
             Shell.sleep(5);
         }
