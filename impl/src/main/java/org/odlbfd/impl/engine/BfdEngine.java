@@ -9,11 +9,17 @@ package org.odlbfd.impl.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
@@ -23,6 +29,8 @@ import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.packet.ControlPacket;
+import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.Scheduler;
@@ -36,10 +44,15 @@ import org.odlbfd.impl.session.SessionConfig;
  * routed by key.
  */
 public final class BfdEngine implements BfdSessionService {
+    /** Received datagrams that may wait for another loop: a few ticks' worth of 3,000 sessions. */
+    static final int MAX_HANDOFFS = 4096;
     private final List<Shard> shards;
     private final ConcurrentMap<SessionKey, Shard> keyShards = new ConcurrentHashMap<>();
     private final ConcurrentMap<SessionKey, SessionStatus> statuses = new ConcurrentHashMap<>();
     private final EngineObserver observer;
+    /** Received datagrams queued for another loop, per shard; bounded by MAX_HANDOFFS. */
+    private final List<AtomicInteger> handoffs;
+    private final LongAdder overloadDrops = new LongAdder();
 
     /**
      * Creates the engine.
@@ -64,6 +77,7 @@ public final class BfdEngine implements BfdSessionService {
             list.add(new Shard(this, i, loops.size(), loop, clock, sinks.apply(loop), keys, seed * 31 + i));
         }
         shards = List.copyOf(list);
+        handoffs = list.stream().map(shard -> new AtomicInteger()).toList();
     }
 
     /**
@@ -81,9 +95,64 @@ public final class BfdEngine implements BfdSessionService {
         }
         if (shard.scheduler.inLoop()) {
             shard.handle(input);
+        } else if (input instanceof EngineInput.Received received) {
+            handOff(shard, received);
         } else {
             shard.scheduler.execute(() -> shard.handle(input));
         }
+    }
+
+    /**
+     * Passes a received packet to another loop through a bounded queue: a flood read on one loop
+     * must not grow the other's task queue without limit (timers run from the same queue). What
+     * does not fit is dropped and counted as {@link RejectReason#OVERLOAD}.
+     */
+    private void handOff(final Shard shard, final EngineInput.Received received) {
+        final AtomicInteger queued = handoffs.get(shards.indexOf(shard));
+        if (queued.incrementAndGet() > MAX_HANDOFFS) {
+            queued.decrementAndGet();
+            overloadDrops.increment();
+            if (received.datagram() != null) {
+                received.datagram().release();
+            }
+            return;
+        }
+        shard.scheduler.execute(() -> {
+            queued.decrementAndGet();
+            shard.handle(received);
+        });
+    }
+
+    /**
+     * A datagram that the transport read on event loop {@code loopIndex} (the calling thread),
+     * straight from its receive buffer. When Your Discriminator (or, while it is zero, the address
+     * key) belongs to this loop's shard, the session is selected and the arrival checked before any
+     * object is made; otherwise the datagram is copied and handed to its shard's loop (bounded).
+     *
+     * @param loopIndex the index of the calling loop (= shard)
+     * @param arrival how it arrived, valid during this call only
+     * @param payload the UDP payload, valid during this call only (not released)
+     */
+    public void receiveInline(final int loopIndex, final Arrival arrival, final ByteBuf payload) {
+        final Shard here = shards.get(loopIndex);
+        final int your = payload.readableBytes() >= ControlPacket.MANDATORY_LENGTH
+            ? payload.getInt(payload.readerIndex() + Shard.YOUR_DISCR_OFFSET) : 0;
+        final Shard shard = your != 0 ? shardOfDiscr(your) : shardOf(arrival.demuxKey());
+        if (shard == here) {
+            here.receiveInline(arrival, payload);
+            return;
+        }
+        final RxMeta meta = RxMeta.copyOf(arrival);
+        handOff(shard, new EngineInput.Received(meta.demuxKey(), null, Unpooled.copiedBuffer(payload), null, meta));
+    }
+
+    /**
+     * How many received datagrams the bounded hand-off between loops dropped.
+     *
+     * @return count
+     */
+    public long overloadDrops() {
+        return overloadDrops.sum();
     }
 
     private @Nullable Shard route(final EngineInput input) {
@@ -125,8 +194,27 @@ public final class BfdEngine implements BfdSessionService {
         return shards.indexOf(known != null ? known : homeOf(config));
     }
 
+    /**
+     * The shard of a discriminator: its unsigned value modulo the shard count. Unsigned because the
+     * transport's SO_REUSEPORT steering program (classic BPF, unsigned 32-bit arithmetic) picks the
+     * receiving loop the same way, so that a packet is read on the loop that owns its session.
+     *
+     * @param discr a non-zero discriminator
+     * @return the shard
+     */
     private Shard shardOfDiscr(final int discr) {
-        return shards.get(Math.floorMod(discr, shards.size()));
+        return shards.get(shardIndexOfDiscr(discr, shards.size()));
+    }
+
+    /**
+     * The shard index of a discriminator: {@code discr} as unsigned modulo {@code shards}.
+     *
+     * @param discr discriminator
+     * @param shards shard count
+     * @return index
+     */
+    public static int shardIndexOfDiscr(final int discr, final int shards) {
+        return Integer.remainderUnsigned(discr, shards);
     }
 
     private Shard shardOf(final SessionKey key) {
@@ -206,13 +294,14 @@ public final class BfdEngine implements BfdSessionService {
      */
     public CompletableFuture<EngineStats> stats() {
         return onEveryShard(shard -> new ShardPart(shard.snapshots(), shard.globalRejects(), shard.lateness()))
-            .thenApply(BfdEngine::merge);
+            .thenApply(this::merge);
     }
 
     private record ShardPart(List<SessionSnapshot> snapshots, long[] rejects, long[] lateness) {
     }
 
-    private static EngineStats merge(final List<ShardPart> parts) {
+    private EngineStats merge(final List<ShardPart> parts) {
+        final Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
         long sessions = 0;
         long up = 0;
         long rx = 0;
@@ -226,14 +315,24 @@ public final class BfdEngine implements BfdSessionService {
                 rx += snap.statistics().rxPackets();
                 tx += snap.statistics().txPackets();
                 invalid += snap.statistics().rxInvalid();
+                snap.statistics().rxInvalidByReason()
+                    .forEach((reason, count) -> rejects.merge(reason, count, Long::sum));
             }
-            for (long count : part.rejects()) {
+            for (RejectReason reason : RejectReason.values()) {
+                final long count = part.rejects()[reason.ordinal()];
                 invalid += count;
+                if (count != 0) {
+                    rejects.merge(reason, count, Long::sum);
+                }
             }
             lateness.add(part.lateness());
         }
         final long[] all = lateness.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-        return EngineStats.of(sessions, up, rx, tx, invalid, all);
+        final long overload = overloadDrops.sum();
+        if (overload != 0) {
+            rejects.merge(RejectReason.OVERLOAD, overload, Long::sum);
+        }
+        return EngineStats.of(sessions, up, rx, tx, invalid + overload, all, rejects);
     }
 
     private <T> CompletableFuture<List<T>> onEveryShard(final Function<Shard, T> work) {

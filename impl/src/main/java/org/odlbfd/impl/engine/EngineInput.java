@@ -82,9 +82,23 @@ public sealed interface EngineInput {
      * @param packet the decoded packet, or null
      * @param datagram the raw UDP payload, or null; ownership passes to the engine
      * @param transportReject a reject the transport already decided (TTL), or null
+     * @param arrival how it arrived (port kind, TTL, interface, addresses), checked against the
+     *     selected session by {@link PacketAcceptance}; null when the caller vouches for it (tests)
      */
     record Received(SessionKey demuxKey, @Nullable ControlPacket packet, @Nullable ByteBuf datagram,
-            @Nullable RejectReason transportReject) implements EngineInput {
+            @Nullable RejectReason transportReject, @Nullable RxMeta arrival) implements EngineInput {
+        /**
+         * A received packet without arrival data.
+         *
+         * @param demuxKey the key to find the session by while Your Discriminator is zero
+         * @param packet the decoded packet, or null
+         * @param datagram the raw UDP payload, or null; ownership passes to the engine
+         * @param transportReject a reject the transport already decided (TTL), or null
+         */
+        public Received(final SessionKey demuxKey, final @Nullable ControlPacket packet,
+                final @Nullable ByteBuf datagram, final @Nullable RejectReason transportReject) {
+            this(demuxKey, packet, datagram, transportReject, null);
+        }
     }
 
     /**

@@ -38,6 +38,9 @@ import org.odlbfd.impl.session.SessionTable;
  * One engine thread and the sessions that live on it. Every method runs on {@link #scheduler}.
  */
 final class Shard implements Session.Listener {
+    /** Offset of Your Discriminator in a Control packet (RFC 5880 §4.1). */
+    static final int YOUR_DISCR_OFFSET = 8;
+
     private static final class Entry {
         final Session session;
         final List<ClientRegistration> clients = new ArrayList<>(1);
@@ -62,6 +65,7 @@ final class Shard implements Session.Listener {
     private final Map<SessionKey, Entry> entries = new HashMap<>();
     private final long[] globalRejects = new long[RejectReason.values().length];
     private final LatenessRecorder lateness = new LatenessRecorder();
+    private final PacketAcceptance acceptance = new PacketAcceptance();
 
     Shard(final BfdEngine engine, final int index, final int shardCount, final Scheduler scheduler,
             final Clock clock, final PacketSink sink, final KeyProvider keys, final long seed) {
@@ -149,12 +153,67 @@ final class Shard implements Session.Listener {
                 session.rejected(received.transportReject());
                 return;
             }
+            final RxMeta arrival = received.arrival();
+            if (arrival != null && !accepted(session, arrival)) {
+                return;
+            }
             session.receive(packet, datagram);
         } finally {
             if (datagram != null) {
                 datagram.release();
             }
         }
+    }
+
+    /**
+     * A datagram read on this shard's own thread, straight from the transport's receive buffer:
+     * the session is selected and the arrival checked from the raw bytes first, so that a flood
+     * of unknown discriminators, foreign peers or wrong ports costs no object at all; only an
+     * accepted packet is decoded. The payload stays the caller's (not released here).
+     *
+     * @param arrival how it arrived, valid during this call only
+     * @param payload the UDP payload, valid during this call only
+     */
+    void receiveInline(final Arrival arrival, final ByteBuf payload) {
+        if (payload.readableBytes() < ControlPacket.MANDATORY_LENGTH) {
+            globalRejects[RejectReason.TOO_SHORT.ordinal()]++;
+            return;
+        }
+        final int your = payload.getInt(payload.readerIndex() + YOUR_DISCR_OFFSET);
+        final Session session = your != 0 ? table.byDiscriminator(your) : table.byKey(arrival.demuxKey());
+        if (session == null) {
+            globalRejects[(your != 0 ? RejectReason.UNKNOWN_DISCRIMINATOR : RejectReason.NO_SESSION).ordinal()]++;
+            return;
+        }
+        if (!accepted(session, arrival)) {
+            return;
+        }
+        final ControlPacket packet;
+        try {
+            packet = ControlPacketCodec.decode(payload);
+        } catch (DecodeException e) {
+            session.rejected(e.reason());
+            return;
+        }
+        session.receive(packet, payload);
+    }
+
+    private boolean accepted(final Session session, final Arrival arrival) {
+        final RejectReason reason = acceptance.check(session.config(), arrival);
+        if (reason != null) {
+            session.rejected(reason);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Counts a datagram the engine dropped before it could be attributed to a session.
+     *
+     * @param reason why
+     */
+    void dropped(final RejectReason reason) {
+        globalRejects[reason.ordinal()]++;
     }
 
     private void reject(final @Nullable Session session, final RejectReason reason) {
@@ -208,7 +267,8 @@ final class Shard implements Session.Listener {
 
     private int allocate(final int staticDiscr) {
         if (staticDiscr != 0) {
-            if (Math.floorMod(staticDiscr, shardCount) != index || table.byDiscriminator(staticDiscr) != null) {
+            if (Integer.remainderUnsigned(staticDiscr, shardCount) != index
+                    || table.byDiscriminator(staticDiscr) != null) {
                 throw new IllegalStateException("local discriminator " + Integer.toUnsignedString(staticDiscr)
                     + " is in use");
             }
@@ -218,7 +278,7 @@ final class Shard implements Session.Listener {
         // be routed here by Your Discriminator without a shared map.
         while (true) {
             final int candidate = random.nextInt() / shardCount * shardCount + index;
-            if (candidate != 0 && Math.floorMod(candidate, shardCount) == index
+            if (candidate != 0 && Integer.remainderUnsigned(candidate, shardCount) == index
                     && table.byDiscriminator(candidate) == null) {
                 return candidate;
             }
