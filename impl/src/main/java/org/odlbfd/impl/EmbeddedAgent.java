@@ -26,8 +26,8 @@ import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.oper.StatePublisher;
 import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.transport.Transport;
 import org.odlbfd.impl.transport.TransportConfig;
-import org.odlbfd.impl.transport.UdpTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final StatePublisher publisher;
-    private final UdpTransport transport;
+    private final Transport transport;
     private final BfdEngine engine;
     private final ConcurrentMap<SessionKey, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
 
@@ -86,13 +86,12 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
                 + " ms must be positive");
         }
         this.publisher = requireNonNull(publisher);
-        transport = UdpTransport.create(threads, ports);
+        transport = Transport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
             SEEDS.nextLong(), publisher);
         transport.attach(engine);
         publisher.start(engine::snapshots, countersPeriodMillis);
-        LOG.info("Embedded BFD agent started on {} loops ({} transport)", threads,
-            transport.nativeTransport() ? "native epoll" : "NIO");
+        LOG.info("Embedded BFD agent started on {} loops ({})", threads, transport.description());
     }
 
     /**
@@ -129,7 +128,10 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
         // RFC 5880 §6.8.16: the engine sends AdminDown before the session goes; only then does its
         // operational entry disappear
         final var done = inOrder(key, () -> engine.unconfigure(key)
-            .whenComplete((ok, failure) -> publisher.removed(protocol, key)));
+            .whenComplete((ok, failure) -> {
+                transport.release(key);
+                publisher.removed(protocol, key);
+            }));
         done.whenComplete((ok, failure) -> pending.remove(key, done));
     }
 

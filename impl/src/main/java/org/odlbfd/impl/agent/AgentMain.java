@@ -33,19 +33,19 @@ import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.transport.Transport;
 import org.odlbfd.impl.transport.TransportConfig;
-import org.odlbfd.impl.transport.UdpTransport;
 
 /**
  * A standalone BFD agent: engine and transport without Karaf, driven line by line on stdin,
  * answering line by line on stdout (one reply per command; EVENT lines whenever a session changes
  * state). The interop and scale tests run it inside network namespaces. Commands:
  * <pre>
- *   add sh name=NAME ifname=IF local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [echo=US] [passive] [demand]
+ *   add sh name=NAME ifname=IF local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [echo=US] [passive] [demand] [vrf=DEV]
  *          [auth=simple|keyed-md5|meticulous-keyed-md5|keyed-sha1|meticulous-keyed-sha1 keyid=N secret=STR]
  *          [ldisc=N] [rdisc=N]
- *   add mh name=NAME local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [rxttl=N] [auth=... keyid=N secret=STR]
- *   set NAME [tx=US] [rx=US] [mult=N] [echo=US]
+ *   add mh name=NAME local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [rxttl=N] [txttl=N] [vrf=DEV] [auth=...]
+ *   set NAME [tx=US] [rx=US] [mult=N] [echo=US] [rxttl=N] [txttl=N]
  *   admin-down NAME | admin-up NAME | del NAME | show NAME | stats | quit
  * </pre>
  */
@@ -53,7 +53,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final PrintStream out;
-    private final UdpTransport transport;
+    private final Transport transport;
     private final BfdEngine engine;
     private final AgentKeys keys = new AgentKeys();
     private final Map<String, SessionConfig> sessions = new HashMap<>();
@@ -67,7 +67,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
      */
     public AgentMain(final OutputStream output, final int threads, final TransportConfig ports) {
         out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        transport = UdpTransport.create(threads, ports);
+        transport = Transport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys, System.nanoTime(), this);
         transport.attach(engine);
     }
@@ -147,6 +147,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
                 case "del" -> {
                     final SessionConfig config = session(words);
                     await(engine.unconfigure(config.key()));
+                    transport.release(config.key());
                     sessions.remove(config.name());
                     keys.remove(config.keyChain());
                     yield "OK " + line;
@@ -175,7 +176,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             keys.put(config.keyChain(), add.key());
         }
         if (!transport.open(config)) {
-            throw new IllegalStateException("cannot bind the sockets for " + config.localAddress().getHostAddress());
+            throw new IllegalStateException("cannot open the sockets for " + config.name() + ": "
+                + transport.status(config));
         }
         await(engine.configure(config));
         sessions.put(config.name(), config);
@@ -186,7 +188,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
         final SessionConfig config = CommandParser.parseSet(words, session(words));
         // turning Echo on opens the Echo socket, which the transport opens only when needed
         if (!transport.open(config)) {
-            throw new IllegalStateException("cannot bind the sockets for " + config.localAddress().getHostAddress());
+            throw new IllegalStateException("cannot open the sockets for " + config.name() + ": "
+                + transport.status(config));
         }
         await(engine.configure(config));
         sessions.put(config.name(), config);
@@ -219,14 +222,27 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             + " tx=" + snap.negotiatedTxUs() + " rx=" + snap.negotiatedRxUs() + " detect=" + snap.detectionTimeUs()
             + " echo=" + snap.echoTxUs() + " rxpkts=" + stats.rxPackets() + " txpkts=" + stats.txPackets()
             + " rxinvalid=" + stats.rxInvalid() + " authfail=" + authFail + " down=" + stats.downCount()
-            + " echotx=" + stats.echoTxPackets() + " echorx=" + stats.echoRxPackets();
+            + " echotx=" + stats.echoTxPackets() + " echorx=" + stats.echoRxPackets()
+            + " rejects=" + reasons(stats.rxInvalidByReason())
+            + " transport=" + (snap.transportStatus() == null ? "ok" : snap.transportStatus().replace(' ', '_'));
     }
 
-    private static String stats(final EngineStats stats) {
+    private static String reasons(final Map<RejectReason, Long> byReason) {
+        if (byReason.isEmpty()) {
+            return "-";
+        }
+        final StringBuilder text = new StringBuilder();
+        byReason.forEach((reason, count) -> text.append(text.isEmpty() ? "" : ",").append(reason).append(':')
+            .append(count));
+        return text.toString();
+    }
+
+    private String stats(final EngineStats stats) {
         return "STATS sessions=" + stats.sessions() + " up=" + stats.up() + " rxpkts=" + stats.rxPackets()
             + " txpkts=" + stats.txPackets() + " rxinvalid=" + stats.rxInvalid()
             + " lateness_p50_us=" + stats.latenessP50Us() + " lateness_p99_us=" + stats.latenessP99Us()
-            + " lateness_max_us=" + stats.latenessMaxUs();
+            + " lateness_max_us=" + stats.latenessMaxUs() + " rejects=" + reasons(stats.rejects())
+            + " transport=" + transport.description().replace(' ', '_');
     }
 
     private static <T> T await(final CompletableFuture<T> future) {

@@ -95,8 +95,8 @@ public final class BfdEngine implements BfdSessionService {
         }
         if (shard.scheduler.inLoop()) {
             shard.handle(input);
-        } else if (input instanceof EngineInput.Received received) {
-            handOff(shard, received);
+        } else if (input instanceof EngineInput.Received || input instanceof EngineInput.EchoArrived) {
+            handOff(shard, input);
         } else {
             shard.scheduler.execute(() -> shard.handle(input));
         }
@@ -107,13 +107,13 @@ public final class BfdEngine implements BfdSessionService {
      * must not grow the other's task queue without limit (timers run from the same queue). What
      * does not fit is dropped and counted as {@link RejectReason#OVERLOAD}.
      */
-    private void handOff(final Shard shard, final EngineInput.Received received) {
+    private void handOff(final Shard shard, final EngineInput received) {
         final AtomicInteger queued = handoffs.get(shards.indexOf(shard));
         if (queued.incrementAndGet() > MAX_HANDOFFS) {
             queued.decrementAndGet();
             overloadDrops.increment();
-            if (received.datagram() != null) {
-                received.datagram().release();
+            if (received instanceof EngineInput.Received packet && packet.datagram() != null) {
+                packet.datagram().release();
             }
             return;
         }
@@ -147,6 +147,17 @@ public final class BfdEngine implements BfdSessionService {
     }
 
     /**
+     * Counts a datagram the transport dropped on loop {@code loopIndex} (the calling thread) before
+     * it could be attributed to a session.
+     *
+     * @param loopIndex the calling loop
+     * @param reason why
+     */
+    public void dropped(final int loopIndex, final RejectReason reason) {
+        shards.get(loopIndex).dropped(reason);
+    }
+
+    /**
      * How many received datagrams the bounded hand-off between loops dropped.
      *
      * @return count
@@ -163,7 +174,8 @@ public final class BfdEngine implements BfdSessionService {
                         ? received.datagram().getInt(received.datagram().readerIndex() + 8) : 0;
                 yield your != 0 ? shardOfDiscr(your) : shardOf(received.demuxKey());
             }
-            case EngineInput.EchoReturned echo -> shardOfDiscr(echo.localDiscr());
+            case EngineInput.EchoArrived echo -> echo.discr() != 0 ? shardOfDiscr(echo.discr())
+                : shardOf(echo.arrival().demuxKey());
             case EngineInput.Configure configure -> keyShards.computeIfAbsent(configure.config().key(),
                 key -> homeOf(configure.config()));
             case EngineInput.Unconfigure unconfigure -> shardOf(unconfigure.key());
@@ -215,6 +227,16 @@ public final class BfdEngine implements BfdSessionService {
      */
     public static int shardIndexOfDiscr(final int discr, final int shards) {
         return Integer.remainderUnsigned(discr, shards);
+    }
+
+    /**
+     * Passes an Echo packet that is not the current shard's own to the shard of its address key:
+     * the peer's Echo carries the peer's discriminator, not ours, so it may be read on any loop.
+     *
+     * @param echo the echo
+     */
+    void echoToKeyShard(final EngineInput.EchoArrived echo) {
+        handOff(shardOf(echo.arrival().demuxKey()), echo);
     }
 
     private Shard shardOf(final SessionKey key) {

@@ -102,14 +102,20 @@ public sealed interface EngineInput {
     }
 
     /**
-     * An Echo packet arrived: one of ours coming back, or the peer's to be looped back.
+     * An Echo packet arrived on UDP 3785 (RFC 5880 §6.4, RFC 5881 §4): one of ours coming back, or
+     * the peer's, for us to loop back. The payload layout is FRR's, which ours shares: version,
+     * length, a looped-back mark, the sender's discriminator (bytes 4-7), a sequence number (8-15)
+     * and, in ours, the session's nonce (16-23).
      *
-     * @param localDiscr the discriminator it carried
-     * @param notOurs run when no session of ours has that discriminator (the transport then
-     *     reflects the packet to its sender); null when it must not be reflected (already looped
-     *     back once), so that an unclaimed packet is counted as BAD_ECHO
+     * @param discr the payload's discriminator
+     * @param sequence the payload's sequence number
+     * @param nonce the payload's nonce
+     * @param reflected whether a system has looped it back already (never loop it again)
+     * @param arrival how it arrived
+     * @param payload the payload bytes, to loop back
      */
-    record EchoReturned(int localDiscr, @Nullable Runnable notOurs) implements EngineInput {
+    record EchoArrived(int discr, long sequence, long nonce, boolean reflected, RxMeta arrival, byte[] payload)
+            implements EngineInput {
     }
 
     /**

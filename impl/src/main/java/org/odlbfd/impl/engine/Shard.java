@@ -66,6 +66,7 @@ final class Shard implements Session.Listener {
     private final long[] globalRejects = new long[RejectReason.values().length];
     private final LatenessRecorder lateness = new LatenessRecorder();
     private final PacketAcceptance acceptance = new PacketAcceptance();
+    private final EchoGate echoGate;
 
     Shard(final BfdEngine engine, final int index, final int shardCount, final Scheduler scheduler,
             final Clock clock, final PacketSink sink, final KeyProvider keys, final long seed) {
@@ -77,23 +78,13 @@ final class Shard implements Session.Listener {
         this.sink = new TickSink(sink, scheduler);
         this.keys = keys;
         this.random = new SplittableRandom(seed);
+        echoGate = new EchoGate(engine, table, this.sink, clock, globalRejects);
     }
 
     void handle(final EngineInput input) {
         switch (input) {
             case EngineInput.Received received -> received(received);
-            case EngineInput.EchoReturned echo -> {
-                final Session session = table.byDiscriminator(echo.localDiscr());
-                if (session != null && session.echoActive()) {
-                    session.echoReceived();
-                } else if (session == null && echo.notOurs() != null) {
-                    // only the peer's echo is looped back; our own, arriving after echo stopped,
-                    // is dropped, or two reflectors would bounce it between them
-                    echo.notOurs().run();
-                } else {
-                    globalRejects[RejectReason.BAD_ECHO.ordinal()]++;
-                }
-            }
+            case EngineInput.EchoArrived echo -> echoGate.arrived(echo);
             case EngineInput.Configure configure -> complete(configure.done(), () -> configure(configure.config()));
             case EngineInput.Unconfigure unconfigure -> complete(unconfigure.done(), () -> unconfigure(
                 unconfigure.key()));
@@ -379,7 +370,8 @@ final class Shard implements Session.Listener {
             config.singleHop() ? Ports.SINGLE_HOP : Ports.MULTI_HOP, session.sessionState(),
             session.remoteSessionState(), session.localDiag(), session.remoteDiag(),
             session.remoteAuthType() != null, session.remoteAuthType(), mode, session.negotiatedTxUs(),
-            session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics());
+            session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics(),
+            sink.transportStatus(config));
     }
 
     List<SessionSnapshot> snapshots() {

@@ -77,6 +77,17 @@ public record TransportConfig(int singleHopPort, int peerSingleHopPort, int mult
     }
 
     /**
+     * Whether our Echo packets to this peer are addressed to our own address (RFC 5881 §4: the
+     * peer's forwarding plane sends them back) rather than to the peer's (its BFD system loops them).
+     *
+     * @param peer the session's peer
+     * @return true to address them to ourselves
+     */
+    public boolean echoToSelf(final java.net.InetAddress peer) {
+        return ipv4EchoToSelf && peer instanceof java.net.Inet4Address;
+    }
+
+    /**
      * The same ports with another IPv4 Echo destination.
      *
      * @param toSelf true to send IPv4 Echo to our own address
