@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.odlbfd.api.State;
 
 /**
  * Issue 9, "a flood must not starve timers": 100 sessions at 100 ms x 3 between two agents (50
@@ -32,20 +31,20 @@ class FloodIT extends InteropBase {
     private static final int PAIRS = 50;
     private static final double FLOOD_SECONDS = 10;
 
-    private static String shA(final int i) {
-        return "198.51.100." + (2 * i + 1);
+    private static String shA(final int pair) {
+        return "198.51.100." + (2 * pair + 1);
     }
 
-    private static String shB(final int i) {
-        return "198.51.100." + (2 * i + 2);
+    private static String shB(final int pair) {
+        return "198.51.100." + (2 * pair + 2);
     }
 
-    private static String mhA(final int i) {
-        return "203.0.113." + (2 * i + 1);
+    private static String mhA(final int pair) {
+        return "203.0.113." + (2 * pair + 1);
     }
 
-    private static String mhB(final int i) {
-        return "203.0.113." + (2 * i + 2);
+    private static String mhB(final int pair) {
+        return "203.0.113." + (2 * pair + 2);
     }
 
     /** The sessions' addresses: one batch of ip commands per side. */
@@ -109,8 +108,10 @@ class FloodIT extends InteropBase {
         Shell.sleep(1000);
         final Map<String, Long> snmpAfter = udpCounters(net.a());
         final Reply statsA = a.stats();
-        final List<AgentEvent> downs = new ArrayList<>(a.events().subList(markA, a.events().size()));
-        downs.addAll(b.events().subList(markB, b.events().size()));
+        final List<AgentEvent> downsA = a.events().subList(markA, a.events().size());
+        final List<AgentEvent> downsB = b.events().subList(markB, b.events().size());
+        final List<AgentEvent> downs = new ArrayList<>(downsA);
+        downs.addAll(downsB);
         final Map<String, Long> rejects = rejects(statsA.str("rejects"));
         final long counted = rejects.values().stream().mapToLong(Long::longValue).sum();
         final Map<String, Long> kernel = new TreeMap<>();
@@ -118,7 +119,8 @@ class FloodIT extends InteropBase {
         Figures.record("flood: " + 4 * PAIRS + " targets, sent " + flood.sent() + " spoofed packets in "
             + flood.seconds() + " s (" + flood.pps() + " pps) from B to A; A's UDP counters during the flood "
             + kernel + "; discarded by A's agent per reason " + rejects + " (" + counted + " in all); state changes "
-            + "during the flood: " + downs.size() + "; sessions Up after: A " + statsA.num("up") + ", B "
+            + "during the flood: A " + downsA.size() + ", B " + downsB.size() + "; A " + statsA.line()
+            + "; sessions Up after: A " + statsA.num("up") + ", B "
             + b.stats().num("up") + "; load " + Shell.run("cat", "/proc/loadavg").out().trim());
         assertTrue(downs.isEmpty(), "false Down under the flood: " + AgentProcess.brief(downs));
         assertEquals(2 * PAIRS, statsA.num("up"));

@@ -62,8 +62,10 @@ final class Flooder {
         }
         final Path file = dir.resolve("targets-" + System.nanoTime() + ".txt");
         RunDir.write(file, lines.toString());
+        // niced: a real attacker spends its own CPU, not ours; it still sends as fast as idle CPU allows
         final Shell.Result result = Shell.run(Duration.ofSeconds((long) seconds + 30), "ip", "netns", "exec", ns,
-            binary.toString(), Double.toString(seconds), Long.toString(count), file.toString()).check();
+            "nice", "-n", "10", binary.toString(), Double.toString(seconds), Long.toString(count), file.toString())
+            .check();
         // SENT n REFUSED r SECONDS s PPS p
         final String[] words = result.out().trim().split("\\s+");
         return new Result(Long.parseLong(words[1]), Double.parseDouble(words[5]), Long.parseLong(words[7]));
