@@ -26,6 +26,7 @@ import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.oper.StatePublisher;
 import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.transport.EchoAddressing;
 import org.odlbfd.impl.transport.Transport;
 import org.odlbfd.impl.transport.TransportConfig;
 import org.slf4j.Logger;
@@ -59,14 +60,17 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
      * @param keys authentication keys
      * @param threads event loops, 0 for the default (two: each session stays on one)
      * @param countersPeriodMillis how often counters are written, 0 for the default (5 s)
-     * @param ipv4EchoToSelf send IPv4 Echo to our own address (RFC 5881 §4) for peers such as FRR that
-     *     loop IPv4 Echo only in their forwarding plane; needs the policy route in impl/README.md
+     * @param ipv4EchoToSelf compatibility: true means {@code echo-addressing=self-ipv4}
+     * @param echoAddressing where Echo goes: {@code self} (RFC 5881 §4, the default: the peer's
+     *     forwarding plane loops it back; needs the policy route in impl/README.md), {@code peer}
+     *     or {@code self-ipv4}
      */
     @Inject
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final long countersPeriodMillis, final boolean ipv4EchoToSelf) {
+            final long countersPeriodMillis, final boolean ipv4EchoToSelf, final String echoAddressing) {
         this(publisher, keys, threads > 0 ? threads : DEFAULT_THREADS,
-            TransportConfig.STANDARD.withIpv4EchoToSelf(ipv4EchoToSelf),
+            TransportConfig.STANDARD.withEchoAddressing(ipv4EchoToSelf ? EchoAddressing.SELF_IPV4
+                : EchoAddressing.parse(echoAddressing)),
             countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS);
     }
 

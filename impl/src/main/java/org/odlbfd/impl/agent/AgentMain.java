@@ -33,6 +33,7 @@ import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.transport.EchoAddressing;
 import org.odlbfd.impl.transport.Transport;
 import org.odlbfd.impl.transport.TransportConfig;
 
@@ -75,8 +76,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
     /**
      * Runs the agent on stdin/stdout.
      *
-     * @param args {@code --threads N}, {@code --echo4-self} (IPv4 Echo to our own address, see
-     *     {@link TransportConfig#ipv4EchoToSelf()})
+     * @param args {@code --threads N}; {@code --echo=self|peer|self-ipv4} where Echo goes (default
+     *     self, RFC 5881 §4: see {@link EchoAddressing}); {@code --echo4-self} is {@code --echo=self-ipv4}
      * @throws IOException when stdin fails
      */
     public static void main(final String[] args) throws IOException {
@@ -93,9 +94,12 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             if ("--threads".equals(args[i]) && i + 1 < args.length) {
                 threads = Integer.parseInt(args[++i]);
             } else if ("--echo4-self".equals(args[i])) {
-                ports = ports.withIpv4EchoToSelf(true);
+                ports = ports.withEchoAddressing(EchoAddressing.SELF_IPV4);
+            } else if (args[i].startsWith("--echo=")) {
+                ports = ports.withEchoAddressing(EchoAddressing.parse(args[i].substring("--echo=".length())));
             } else {
-                throw new IllegalArgumentException("usage: AgentMain [--threads N] [--echo4-self]");
+                throw new IllegalArgumentException("usage: AgentMain [--threads N] [--echo=self|peer|self-ipv4] "
+                    + "[--echo4-self]");
             }
         }
         // stdin and stdout are the protocol channel of this CLI, opened through their descriptors.

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
@@ -371,7 +372,20 @@ final class Shard implements Session.Listener {
             session.remoteSessionState(), session.localDiag(), session.remoteDiag(),
             session.remoteAuthType() != null, session.remoteAuthType(), mode, session.negotiatedTxUs(),
             session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics(),
-            sink.transportStatus(config));
+            transportStatus(session));
+    }
+
+    /**
+     * The session's transport status: the transport's last error, or, once Echo failed, how Echo
+     * is addressed (RFC 5881 §4 Echo to ourselves fails visibly without the host's policy route).
+     */
+    private @Nullable String transportStatus(final Session session) {
+        final String status = sink.transportStatus(session.config());
+        if (status != null || session.localDiag() != Diagnostic.ECHO_FAILED) {
+            return status;
+        }
+        final String echo = sink.echoAddressing(session.config());
+        return echo == null ? null : "echo failed: " + echo;
     }
 
     List<SessionSnapshot> snapshots() {

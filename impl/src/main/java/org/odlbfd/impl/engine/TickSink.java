@@ -54,6 +54,11 @@ final class TickSink implements PacketSink {
     }
 
     @Override
+    public @Nullable String echoAddressing(final SessionConfig session) {
+        return delegate.echoAddressing(session);
+    }
+
+    @Override
     public void flush() {
         flushQueued = false;
         delegate.flush();

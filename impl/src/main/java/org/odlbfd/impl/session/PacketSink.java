@@ -62,6 +62,16 @@ public interface PacketSink {
         return null;
     }
 
+    /**
+     * How this session's Echo packets are addressed, for its status when Echo failed.
+     *
+     * @param session the session
+     * @return a sentence, or null when the sink cannot tell
+     */
+    default @Nullable String echoAddressing(SessionConfig session) {
+        return null;
+    }
+
     /** Hands everything queued since the last flush to the kernel. */
     void flush();
 }

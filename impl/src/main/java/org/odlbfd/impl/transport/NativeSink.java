@@ -159,6 +159,11 @@ final class NativeSink implements PacketSink, SendBatch.Outcome {
     }
 
     @Override
+    public @Nullable String echoAddressing(final SessionConfig session) {
+        return transport.echoHint(session);
+    }
+
+    @Override
     public @Nullable String transportStatus(final SessionConfig session) {
         final String open = transport.status(session);
         if (open != null) {

@@ -266,6 +266,16 @@ public final class NativeTransport implements Transport {
     }
 
     /**
+     * How a session's Echo is addressed, for its status once Echo failed.
+     *
+     * @param config the session
+     * @return the sentence
+     */
+    String echoHint(final SessionConfig config) {
+        return ports.echoAddressing().hint(peerOf(config));
+    }
+
+    /**
      * Why a session has no target (for its transport status).
      *
      * @param config the session

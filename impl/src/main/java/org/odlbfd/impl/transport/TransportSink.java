@@ -107,6 +107,11 @@ final class TransportSink implements PacketSink {
         return transport.status(session);
     }
 
+    @Override
+    public @Nullable String echoAddressing(final SessionConfig session) {
+        return transport.echoHint(session);
+    }
+
     private void write(final Channel channel, final DatagramPacket datagram) {
         channel.write(datagram, channel.voidPromise());
         if (!dirty.contains(channel)) {

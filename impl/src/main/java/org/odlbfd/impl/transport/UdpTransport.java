@@ -29,7 +29,6 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.RawUnixChannelOption;
 import io.netty.util.concurrent.EventExecutor;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -400,11 +399,15 @@ public final class UdpTransport implements Transport {
         LOG.info("BFD multihop socket {}: rx-ttl floor raised to {}", endpoint.key.local(), floor);
     }
 
+    String echoHint(final SessionConfig config) {
+        return ports.echoAddressing().hint(config.key().destination());
+    }
+
     InetSocketAddress peer(final SessionConfig config, final boolean echo) {
         final int port = echo ? ports.peerEchoPort()
             : config.singleHop() ? ports.peerSingleHopPort() : ports.peerMultiHopPort();
         final InetAddress local = config.localAddress();
-        if (echo && ports.ipv4EchoToSelf() && local instanceof Inet4Address) {
+        if (echo && ports.echoToSelf(config.key().destination()) && local != null) {
             // RFC 5881 §4: addressed so that the peer's forwarding plane sends it back to us. Only a
             // policy route (see impl/README.md, "Echo") takes it to the peer; without one the
             // kernel loops it through lo and the echo socket's filter drops it.
