@@ -303,4 +303,30 @@ class TransportConformanceTest {
         final long back = echoPeer.receive(150).stream().filter(d -> d.payload()[4] == 0x11).count();
         assertTrue(back >= 1 && back <= 6, "a burst of 100 within ~0.2 s at 50 ms: " + back + " looped back");
     }
+
+    /**
+     * Not an RFC clause: with wildcard sockets a session configured before its source address
+     * exists cannot send yet; it says why in its transport status, and the status clears once its
+     * packets leave again.
+     */
+    @Test
+    void missingSourceAddressIsReportedAndClears() throws Exception {
+        start(PORTS);
+        final SessionConfig absent = new SessionConfig("sh", new SingleHopKey("lo", PEER), addr("192.0.2.99"),
+            100_000, 100_000, 3, 0, 0, false, false, null, "", 0, 0, 254, false);
+        configure(absent);
+        String status = null;
+        for (int i = 0; i < 100 && status == null; i++) {
+            Thread.sleep(20);
+            status = snapshot(absent).transportStatus();
+        }
+        assertTrue(status != null && status.startsWith("send failed: E"), "status: " + status);
+        assertTrue(snapshot(absent).statistics().txFailed() == 0, "queued, refused by the kernel: " + status);
+        configure(singleHop(0));
+        for (int i = 0; i < 100 && snapshot(absent).transportStatus() != null; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(null, snapshot(absent).transportStatus(), "sending works again");
+        assertFalse(shPeer.receive(300).isEmpty());
+    }
 }
