@@ -41,8 +41,10 @@ final class AgentSide implements Side {
         try {
             final String timers = " tx=" + intervalMs * 1000 + " rx=" + intervalMs * 1000 + " mult=" + ScaleConfig.MULT;
             for (int i = 0; i < count; i++) {
-                proc.ok("add sh name=s" + i + " ifname=" + end.ifname() + " local=" + end.local(i) + " peer="
-                    + end.peer(i) + timers);
+                proc.ok(end.multiHop()
+                    ? "add mh name=s" + i + " local=" + end.local(i) + " peer=" + end.peer(i) + timers
+                    : "add sh name=s" + i + " ifname=" + end.ifname() + " local=" + end.local(i) + " peer="
+                        + end.peer(i) + timers);
             }
             ok = true;
         } finally {
