@@ -329,4 +329,27 @@ class TransportConformanceTest {
         assertEquals(null, snapshot(absent).transportStatus(), "sending works again");
         assertFalse(shPeer.receive(300).isEmpty());
     }
+
+    /**
+     * Not an RFC clause: a session of a VRF gets a socket set of its own, bound to the VRF device
+     * (SO_BINDTODEVICE; this machine's kernel has no VRF module, so "lo" stands in for the device),
+     * and a VRF device that does not exist is a clear error, never a socket of the default VRF.
+     */
+    @Test
+    void vrfSocketsAreBoundToTheirDeviceOrFailClearly() throws Exception {
+        start(PORTS);
+        final SessionConfig inVrf = multiHop(MH_PEER, 254, 255).withVrf("lo");
+        configure(inVrf);
+        mhPeer.send(RawPeer.packet(State.DOWN, PEER_DISCR, 0, 0), MH_PEER, US, MH_PORT, 255);
+        for (int i = 0; i < 50 && snapshot(inVrf).localState() != State.INIT; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(State.INIT, snapshot(inVrf).localState(), "the VRF's sockets received the peer's packet");
+
+        final SessionConfig missing = multiHop(MH_PEER2, 254, 255).withVrf("no-such-vrf0");
+        assertFalse(transport.open(missing));
+        final String status = transport.status(missing);
+        assertTrue(status != null && status.contains("SO_BINDTODEVICE") && status.contains("no-such-vrf0"),
+            "status: " + status);
+    }
 }
