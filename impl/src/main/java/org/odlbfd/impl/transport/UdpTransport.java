@@ -117,10 +117,21 @@ public final class UdpTransport implements Transport {
      * @return the transport
      */
     public static UdpTransport create(final int threads, final TransportConfig ports) {
-        final boolean epoll = Epoll.isAvailable();
+        return create(threads, ports, Epoll.isAvailable());
+    }
+
+    /**
+     * Starts the loops, native epoll or NIO as told (tests check the NIO refusals on Linux).
+     *
+     * @param threads event loops
+     * @param ports ports
+     * @param epoll native epoll rather than NIO
+     * @return the transport
+     */
+    static UdpTransport create(final int threads, final TransportConfig ports, final boolean epoll) {
         if (!epoll) {
             LOG.warn("Native epoll unavailable ({}): using NIO; TTL 255 on send and GTSM (drop TTL < 255) cannot "
-                + "be enforced, DSCP and interface binding are best effort", Epoll.unavailabilityCause().toString());
+                + "be enforced: single-hop sessions are refused", String.valueOf(Epoll.unavailabilityCause()));
         }
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
             epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -229,7 +240,8 @@ public final class UdpTransport implements Transport {
             return false;
         }
         final String reason = "refused: single-hop BFD needs TTL 255 and GTSM (RFC 5881 section 5), which the NIO "
-            + "transport of this platform cannot enforce (no native epoll: " + Epoll.unavailabilityCause() + ")";
+            + "transport of this platform cannot enforce (native epoll: " + (Epoll.isAvailable() ? "not used"
+                : Epoll.unavailabilityCause()) + ")";
         refusals.put(config.key(), reason);
         LOG.error("BFD session {} {}", config.name(), reason);
         return true;
