@@ -124,8 +124,8 @@ final class ScaleBed implements Resource {
         final StringBuilder batch = new StringBuilder();
         for (int i = 0; i < max; i++) {
             // address i of the other side (in both layouts its i-th address is pair i's)
-            batch.append("neigh replace ").append(end.sideA() ? addr(2 * i + 2) : addr(2 * i + 1)).append(" lladdr ").append(peerMac).append(" dev ")
-                .append(end.ifname()).append(" nud permanent\n");
+            batch.append("neigh replace ").append(end.sideA() ? addr(2 * i + 2) : addr(2 * i + 1))
+                .append(" lladdr ").append(peerMac).append(" dev ").append(end.ifname()).append(" nud permanent\n");
         }
         RunDir.write(file, batch.toString());
         Shell.run(Duration.ofSeconds(120), "ip", "-n", end.ns(), "-batch", file.toString()).check();
