@@ -38,6 +38,7 @@ final class NativeSink implements PacketSink, SendBatch.Outcome {
     private final int loop;
     private final List<SendBatch> dirty = new ArrayList<>(4);
     private final Map<SessionConfig, Target> targets = new IdentityHashMap<>();
+    private final Map<SessionConfig, Target> echoTargets = new IdentityHashMap<>();
     private final Map<SessionKey, TxError> errors = new HashMap<>();
 
     /** A session's socket batch and route, cached per configuration object. */
@@ -124,8 +125,6 @@ final class NativeSink implements PacketSink, SendBatch.Outcome {
         }
         return target;
     }
-
-    private final Map<SessionConfig, Target> echoTargets = new IdentityHashMap<>();
 
     /** Forgets cached targets: sockets were closed or reopened. */
     void invalidate() {

@@ -240,7 +240,10 @@ public final class NativeTransport implements Transport {
         if (group.isShuttingDown()) {
             return;
         }
-        group.schedule(() -> releaseNow(key), CLOSE_DELAY_MS, TimeUnit.MILLISECONDS);
+        // the timer fires on a loop; the release runs elsewhere: open() may hold this object's lock
+        // while it waits for that very loop to register a socket
+        group.schedule(() -> CompletableFuture.runAsync(() -> releaseNow(key)), CLOSE_DELAY_MS,
+            TimeUnit.MILLISECONDS);
     }
 
     private void releaseNow(final SocketSet.Key key) {
@@ -258,7 +261,7 @@ public final class NativeTransport implements Transport {
             loops.get(i).execute(sink::invalidate);
         }
         // not on a loop thread: closing waits for each loop
-        CompletableFuture.runAsync(() -> closing.close(loops));
+        closing.close(loops);
     }
 
     @Nullable BfdEngine engine() {
