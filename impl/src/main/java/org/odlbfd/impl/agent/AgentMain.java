@@ -246,6 +246,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             + " txpkts=" + stats.txPackets() + " rxinvalid=" + stats.rxInvalid()
             + " lateness_p50_us=" + stats.latenessP50Us() + " lateness_p99_us=" + stats.latenessP99Us()
             + " lateness_max_us=" + stats.latenessMaxUs() + " rejects=" + reasons(stats.rejects())
+            + " handoffs=" + engine.handedOff() + " kernel_drops=" + transport.kernelDrops()
             + " transport=" + transport.description().replace(' ', '_');
     }
 

@@ -53,6 +53,7 @@ public final class BfdEngine implements BfdSessionService {
     /** Received datagrams queued for another loop, per shard; bounded by MAX_HANDOFFS. */
     private final List<AtomicInteger> handoffs;
     private final LongAdder overloadDrops = new LongAdder();
+    private final LongAdder handedOff = new LongAdder();
 
     /**
      * Creates the engine.
@@ -117,6 +118,7 @@ public final class BfdEngine implements BfdSessionService {
             }
             return;
         }
+        handedOff.increment();
         shard.scheduler.execute(() -> {
             queued.decrementAndGet();
             shard.handle(received);
@@ -155,6 +157,16 @@ public final class BfdEngine implements BfdSessionService {
      */
     public void dropped(final int loopIndex, final RejectReason reason) {
         shards.get(loopIndex).dropped(reason);
+    }
+
+    /**
+     * How many received datagrams were read on another loop than their session's and handed over
+     * (with the native transport's steering, only Your Discriminator 0 ones).
+     *
+     * @return count
+     */
+    public long handedOff() {
+        return handedOff.sum();
     }
 
     /**

@@ -47,7 +47,11 @@ final class ControlReceiver implements LoopSocket.Receiver {
             return;
         }
         arrival.on(header, slot);
-        if (payload.readableBytes() >= MIN_LENGTH && payload.getInt(payload.readerIndex() + YOUR_DISCR) == 0) {
+        if (payload.readableBytes() < MIN_LENGTH) {
+            engine.dropped(loop, RejectReason.TOO_SHORT);
+            return;
+        }
+        if (payload.getInt(payload.readerIndex() + YOUR_DISCR) == 0) {
             if (!multiHop && arrival.ttl() != MAX_TTL) {
                 engine.dropped(loop, RejectReason.TTL_TOO_LOW);
                 return;

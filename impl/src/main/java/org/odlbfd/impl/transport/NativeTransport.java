@@ -381,6 +381,7 @@ public final class NativeTransport implements Transport {
      *
      * @return count
      */
+    @Override
     public long kernelDrops() {
         return sets.values().stream().mapToLong(SocketSet::kernelDrops).sum();
     }

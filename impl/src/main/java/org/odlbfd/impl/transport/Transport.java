@@ -113,6 +113,16 @@ public interface Transport extends AutoCloseable {
      */
     String description();
 
+    /**
+     * Datagrams the kernel dropped for full receive buffers (SO_RXQ_OVFL), a health figure
+     * (PERF-NOTES rule 6); 0 where the transport cannot tell.
+     *
+     * @return count
+     */
+    default long kernelDrops() {
+        return 0;
+    }
+
     @Override
     void close();
 }

@@ -352,4 +352,33 @@ class TransportConformanceTest {
         assertTrue(status != null && status.contains("SO_BINDTODEVICE") && status.contains("no-such-vrf0"),
             "status: " + status);
     }
+
+    /**
+     * Not an RFC clause (issue 12): the SO_REUSEPORT selector reads each packet with a non-zero Your
+     * Discriminator on the loop that owns its session, so no packet is handed between loops.
+     */
+    @Test
+    void steeringReadsEachPacketOnItsSessionsLoop() throws Exception {
+        start(PORTS);
+        final java.util.List<SessionConfig> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            final SessionConfig config = multiHop(addr("127.0.0." + (20 + i)), 254, 255);
+            configure(config);
+            sessions.add(config);
+        }
+        final java.util.Set<Integer> shards = new java.util.HashSet<>();
+        final long before = engine.handedOff();
+        for (SessionConfig config : sessions) {
+            final int ours = snapshot(config).localDiscr();
+            shards.add(BfdEngine.shardIndexOfDiscr(ours, 2));
+            final InetAddress peer = ((MultiHopKey) config.key()).destination();
+            mhPeer.send(RawPeer.packet(State.DOWN, PEER_DISCR, ours, 0), peer, US, MH_PORT, 255);
+        }
+        Thread.sleep(200);
+        for (SessionConfig config : sessions) {
+            assertEquals(State.INIT, snapshot(config).localState(), config.name());
+        }
+        assertEquals(2, shards.size(), "sessions on both loops");
+        assertEquals(before, engine.handedOff(), "every packet was read on its session's loop");
+    }
 }

@@ -88,8 +88,11 @@ final class AgentSide implements Side {
     @Override
     public String lateness() {
         final Reply stats = agent.stats();
+        // the transport's health too: discarded packets by reason, hand-offs between loops, kernel drops
         return "p50=" + stats.str("lateness_p50_us") + "us p99=" + stats.str("lateness_p99_us") + "us max="
-            + stats.str("lateness_max_us") + "us";
+            + stats.str("lateness_max_us") + "us rejects=" + stats.fields().getOrDefault("rejects", "?")
+            + " handoffs=" + stats.fields().getOrDefault("handoffs", "?") + " kernel_drops="
+            + stats.fields().getOrDefault("kernel_drops", "?");
     }
 
     @Override
