@@ -36,6 +36,10 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  * committed. Pure: the same input always gives the same messages. Each message names the session,
  * the field and the rule, because it goes back verbatim to the RESTCONF caller. The rules are
  * listed in impl/README.md ("Validation rules").
+ *
+ * <p>Sessions placed on a NETCONF device ({@link Placements}) skip the rules that only concern the
+ * embedded agent's platform (the {@link #PLATFORM_FLOOR_US} floor; any rule about the controller's
+ * own addresses belongs there too), and keys and static discriminators are unique per device.
  */
 public final class ConfigValidator {
     /**
@@ -48,7 +52,7 @@ public final class ConfigValidator {
 
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Chain> keyChains;
-    private final Map<Long, String> localDiscriminators = new HashMap<>();
+    private final Map<String, String> localDiscriminators = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> sessionKeys = new HashMap<>();
 
@@ -74,6 +78,21 @@ public final class ConfigValidator {
                 }
             }
         }
+        return List.copyOf(validator.errors);
+    }
+
+    /**
+     * Checks an authentication setting outside ietf-bfd (an odl-bfd-ext link) with the same rules.
+     *
+     * @param where what the messages name
+     * @param auth the setting, or null
+     * @param keyChains every key chain after the commit
+     * @return one message per broken rule
+     */
+    public static List<String> checkAuthentication(final String where, final @Nullable Authentication auth,
+            final Map<String, Chain> keyChains) {
+        final var validator = new ConfigValidator(keyChains);
+        validator.authentication(where, auth);
         return List.copyOf(validator.errors);
     }
 
@@ -103,38 +122,54 @@ public final class ConfigValidator {
 
     private void singleHop(final String protocol, final Session session) {
         final var dest = ConfigMapper.toInet(session.requireDestAddr());
+        // A session placed on a NETCONF device is that device's: its "system" (RFC 5880 §6.8.1) is
+        // the device, and the embedded agent's platform rules (the floor, local addresses) do not apply.
+        final var node = Placements.node(session);
         final var where = "ip-sh session interface=" + session.getInterface() + " dest-addr="
-            + dest.getHostAddress() + " (protocol " + protocol + ")";
-        unique(where, "sh:" + session.getInterface() + ":" + dest.getHostAddress());
+            + dest.getHostAddress() + " (protocol " + protocol + placedOn(node) + ")";
+        unique(where, system(node) + "sh:" + session.getInterface() + ":" + dest.getHostAddress());
         address(where, "dest-addr", dest);
         if (session.getSourceAddr() != null) {
             final var source = ConfigMapper.toInet(session.getSourceAddr());
             address(where, "source-addr", source);
             pair(where, source, dest);
         }
-        common(where, session);
+        common(where, session, node == null);
         authentication(where, session.getAuthentication());
         final var ext = session.augmentation(Session1.class);
-        ext(where, ext);
+        ext(where, ext, node);
         if (ext != null && ext.getEcho() != null) {
-            echo(where, ext.getEcho());
+            echo(where, ext.getEcho(), node == null);
         }
     }
 
     private void multiHop(final String protocol, final SessionGroup group) {
         final var source = ConfigMapper.toInet(group.requireSourceAddr());
         final var dest = ConfigMapper.toInet(group.requireDestAddr());
+        final var node = Placements.node(group);
         final var where = "ip-mh session-group source-addr=" + source.getHostAddress() + " dest-addr="
-            + dest.getHostAddress() + " (protocol " + protocol + ")";
-        unique(where, "mh:" + source.getHostAddress() + "->" + dest.getHostAddress());
+            + dest.getHostAddress() + " (protocol " + protocol + placedOn(node) + ")";
+        unique(where, system(node) + "mh:" + source.getHostAddress() + "->" + dest.getHostAddress());
         address(where, "source-addr", source);
         address(where, "dest-addr", dest);
         pair(where, source, dest);
         linkLocal(where, "source-addr", source);
         linkLocal(where, "dest-addr", dest);
-        common(where, group);
+        common(where, group, node == null);
         authentication(where, group.getAuthentication());
-        ext(where, group.augmentation(SessionGroup1.class));
+        ext(where, group.augmentation(SessionGroup1.class), node);
+    }
+
+    private static String placedOn(final @Nullable String node) {
+        return node == null ? "" : ", placed on " + node;
+    }
+
+    /**
+     * The system a session runs in, as a key prefix: uniqueness of session keys and of local
+     * discriminators (RFC 5880 §6.8.1) holds per system, and each device is a system of its own.
+     */
+    private static String system(final @Nullable String node) {
+        return node == null ? "" : "node " + node + ": ";
     }
 
     private void unique(final String where, final String key) {
@@ -173,18 +208,22 @@ public final class ConfigValidator {
         }
     }
 
-    private void common(final String where, final CommonCfgParms cfg) {
+    private void common(final String where, final CommonCfgParms cfg, final boolean embedded) {
         final var type = cfg.getIntervalConfigType();
         if (type instanceof TxRxIntervals txRx) {
-            interval(where, "desired-min-tx-interval", txRx.getDesiredMinTxInterval(), false);
-            interval(where, "required-min-rx-interval", txRx.getRequiredMinRxInterval(), true);
+            interval(where, "desired-min-tx-interval", txRx.getDesiredMinTxInterval(), false, embedded);
+            interval(where, "required-min-rx-interval", txRx.getRequiredMinRxInterval(), true, embedded);
         } else if (type instanceof SingleInterval single) {
-            interval(where, "min-interval", single.getMinInterval(), false);
+            interval(where, "min-interval", single.getMinInterval(), false, embedded);
         }
     }
 
+    /**
+     * Checks an interval: never a zero transmit interval (RFC 5880); the platform floor only for the
+     * embedded agent, whose platform it is (a device judges its own timers and refuses what it cannot run).
+     */
     private void interval(final String where, final String field, final @Nullable Uint32 value,
-            final boolean zeroAllowed) {
+            final boolean zeroAllowed, final boolean embedded) {
         if (value == null) {
             // the YANG default, 1 s
             return;
@@ -192,29 +231,29 @@ public final class ConfigValidator {
         final long us = value.toJava();
         if (us == 0 && !zeroAllowed) {
             error(where, field + " must not be 0: bfd.DesiredMinTxInterval is never zero (RFC 5880 section 6.8.1)");
-        } else if (us != 0 && us < PLATFORM_FLOOR_US) {
+        } else if (embedded && us != 0 && us < PLATFORM_FLOOR_US) {
             error(where, field + " " + us + " us is below this platform's floor of " + PLATFORM_FLOOR_US
                 + " us (10 ms, RFC 7419): shorter intervals cause false failures here");
         }
     }
 
-    private void echo(final String where, final Echo echo) {
+    private void echo(final String where, final Echo echo, final boolean embedded) {
         final boolean enabled = Boolean.TRUE.equals(echo.getEnabled());
         final var tx = echo.getDesiredMinEchoTxInterval();
         if (enabled && tx != null && tx.toJava() == 0) {
             error(where, "echo desired-min-echo-tx-interval must not be 0 while echo is enabled");
-        } else if (tx != null && tx.toJava() != 0 && tx.toJava() < PLATFORM_FLOOR_US) {
+        } else if (embedded && tx != null && tx.toJava() != 0 && tx.toJava() < PLATFORM_FLOOR_US) {
             error(where, "echo desired-min-echo-tx-interval " + tx + " us is below this platform's floor of "
                 + PLATFORM_FLOOR_US + " us (10 ms)");
         }
         final var rx = echo.getRequiredMinEchoRxInterval();
-        if (rx != null && rx.toJava() != 0 && rx.toJava() < PLATFORM_FLOOR_US) {
+        if (embedded && rx != null && rx.toJava() != 0 && rx.toJava() < PLATFORM_FLOOR_US) {
             error(where, "echo required-min-echo-rx-interval " + rx + " us is below this platform's floor of "
                 + PLATFORM_FLOOR_US + " us (10 ms); 0 means no echo is looped");
         }
     }
 
-    private void ext(final String where, final @Nullable SessionExtParms ext) {
+    private void ext(final String where, final @Nullable SessionExtParms ext, final @Nullable String node) {
         if (ext == null) {
             return;
         }
@@ -226,7 +265,7 @@ public final class ConfigValidator {
         }
         if (ext.getStaticLocalDiscriminator() != null) {
             final long discr = ext.getStaticLocalDiscriminator().getValue().toJava();
-            final var other = localDiscriminators.putIfAbsent(discr, where);
+            final var other = localDiscriminators.putIfAbsent(system(node) + discr, where);
             if (other != null) {
                 error(where, "static-local-discriminator " + discr + " is already used by " + other
                     + "; bfd.LocalDiscr must be unique in the system (RFC 5880 section 6.8.1)");
