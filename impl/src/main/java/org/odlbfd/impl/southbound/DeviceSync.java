@@ -64,6 +64,7 @@ final class DeviceSync {
     private final Map<EntryKey, EntryStatus> statuses = new HashMap<>();
     private final Map<EntryKey, DataObject> views = new HashMap<>();
     private final Set<String> rendered = new HashSet<>();
+    private final Map<EntryKey, SyncPlan.Refused> refused = new HashMap<>();
     private @Nullable DOMDataBroker broker;
     private @Nullable DeviceSupport support;
     private String connection = "it is not in topology-netconf";
@@ -135,6 +136,7 @@ final class DeviceSync {
         busy = false;
         again = false;
         reconnected = true;
+        refused.clear();
         if (!deviceSupport.problems().isEmpty()) {
             LOG.warn("Device {}: {}", node, String.join("; ", deviceSupport.problems()));
         }
@@ -249,8 +251,9 @@ final class DeviceSync {
         tx.close();
         on(Futures.allAsList(protocols, chains, interfaces), pass, read -> {
             final var config = dom.parseConfig(read.get(0), read.get(1), read.get(2), managed);
-            final var plan = SyncPlan.of(target, deviceSupport, config, managed, dom);
             final var now = Instant.now();
+            refused.keySet().retainAll(target.entries().keySet());
+            final var plan = SyncPlan.of(target, deviceSupport, config, managed, dom, refused, now);
             for (var key : plan.matched()) {
                 statuses.put(key, EntryStatus.applied(now));
             }
@@ -280,12 +283,7 @@ final class DeviceSync {
             readState(pass, managed);
         }, failure -> {
             if (changes.size() == 1) {
-                final var change = changes.getFirst();
-                final var text = refusal(change, config, failure);
-                LOG.warn("Device {} refused {} ({}): {}", node, change.key(), change.what(), text);
-                if (intent.entries().containsKey(change.key())) {
-                    statuses.put(change.key(), EntryStatus.failed(text, lastSynced(change.key())));
-                }
+                refused(changes.getFirst(), config, failure);
                 readState(pass, managed);
             } else {
                 // find out which entries the device refuses: one commit each
@@ -312,11 +310,7 @@ final class DeviceSync {
             }
             writeEach(pass, rest, config, managed);
         }, failure -> {
-            final var text = refusal(change, config, failure);
-            LOG.warn("Device {} refused {} ({}): {}", node, change.key(), change.what(), text);
-            if (intent.entries().containsKey(change.key())) {
-                statuses.put(change.key(), EntryStatus.failed(text, lastSynced(change.key())));
-            }
+            refused(change, config, failure);
             writeEach(pass, rest, config, managed);
         });
     }
@@ -337,6 +331,16 @@ final class DeviceSync {
             }
         }
         return timed(tx.commit());
+    }
+
+    private void refused(final Change change, final DeviceDom.DeviceConfig config, final Throwable failure) {
+        final var text = refusal(change, config, failure);
+        LOG.warn("Device {} refused {} ({}): {}", node, change.key(), change.what(), text);
+        if (intent.entries().containsKey(change.key())) {
+            statuses.put(change.key(), EntryStatus.failed(text, lastSynced(change.key())));
+            refused.put(change.key(), new SyncPlan.Refused(change.edits(), Set.copyOf(config.interfaces()),
+                Set.copyOf(config.chains().keySet()), Instant.now(), text));
+        }
     }
 
     /** The device's words, and what the controller knows about the likely cause. */

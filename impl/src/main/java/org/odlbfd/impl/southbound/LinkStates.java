@@ -26,6 +26,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.r
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Links;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.Link;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.LinkBuilder;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.LinkKey;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.link.State;
 import org.opendaylight.yangtools.binding.DataObject;
@@ -34,9 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code odl-bfd-ext:links/link[name]/state} in the operational datastore: both ends' views
- * and the mismatches between them ({@link LinkViews}). Runs on the southbound's event thread; updates
- * are gathered for a few milliseconds and written in one transaction.
+ * Keeps {@code odl-bfd-ext:links/link[name]} in the operational datastore: the link as configured,
+ * and in {@code state} both ends' views and the mismatches between them ({@link LinkViews}). Runs
+ * on the southbound's event thread; updates are gathered for a few milliseconds and written in one
+ * transaction.
  */
 final class LinkStates {
     private static final Logger LOG = LoggerFactory.getLogger(LinkStates.class);
@@ -139,8 +141,9 @@ final class LinkStates {
         for (var name : dirty) {
             final var link = links.get(name);
             if (link != null) {
-                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, statePath(name),
-                    state(link, endsA.get(name), endsB.get(name)));
+                // the whole entry: the operational datastore checks the link's mandatory leaves too
+                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, linkPath(name),
+                    new LinkBuilder(link).setState(state(link, endsA.get(name), endsB.get(name))).build());
             }
         }
         deleted.clear();
@@ -176,7 +179,4 @@ final class LinkStates {
         return DataObjectIdentifier.builder(Links.class).child(Link.class, new LinkKey(name)).build();
     }
 
-    static DataObjectIdentifier<State> statePath(final String name) {
-        return linkPath(name).toBuilder().child(State.class).build();
-    }
 }

@@ -171,6 +171,10 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
     }
 
     private DeviceSync device(final String node) {
+        return device(node, true);
+    }
+
+    private DeviceSync device(final String node, final boolean findMount) {
         var device = devices.get(node);
         if (device == null) {
             device = new DeviceSync(node, dom, loop, this);
@@ -181,7 +185,9 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
                 ThreadLocalRandom.current().nextLong(pollMillis) + pollMillis, pollMillis, TimeUnit.MILLISECONDS);
             if (topology != null) {
                 device.connection(topology.status(node));
-                topology.mountPoint(node).ifPresent(mount -> mounted(node, mount));
+                if (findMount) {
+                    topology.mountPoint(node).ifPresent(mount -> mounted(node, mount));
+                }
             }
         }
         return device;
@@ -195,7 +201,7 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
     }
 
     private void mounted(final String node, final DOMMountPoint mount) {
-        final var device = device(node);
+        final var device = device(node, false);
         final var broker = mount.getService(DOMDataBroker.class).orElse(null);
         final var schema = mount.getService(DOMSchemaService.class).orElse(null);
         if (broker == null || schema == null) {

@@ -7,6 +7,8 @@
  */
 package org.odlbfd.impl.southbound;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +56,27 @@ record SyncPlan(Set<EntryKey> matched, Map<EntryKey, String> failed, List<Change
     }
 
     /**
+     * A write the device refused, remembered so that the same write is not sent again and again: it
+     * is retried when the entry changes, when the device's interfaces or key chains change (an
+     * operator may have created what was missing), after a reconnect, or after {@link #RETRY}.
+     *
+     * @param edits what was refused
+     * @param interfaces the device's interfaces then
+     * @param chains the device's key chains then
+     * @param at when
+     * @param text the refusal
+     */
+    record Refused(List<Edit> edits, Set<String> interfaces, Set<String> chains, Instant at, String text) {
+        boolean stillHolds(final List<Edit> now, final DeviceConfig device, final Instant time) {
+            return edits.equals(now) && interfaces.equals(device.interfaces())
+                && chains.equals(device.chains().keySet()) && time.isBefore(at.plus(RETRY));
+        }
+    }
+
+    /** How long a refused write is not sent again while nothing changes. */
+    static final Duration RETRY = Duration.ofSeconds(60);
+
+    /**
      * Compares a device's configuration with the intent.
      *
      * @param intent the device's intent
@@ -61,10 +84,12 @@ record SyncPlan(Set<EntryKey> matched, Map<EntryKey, String> failed, List<Change
      * @param device what its configuration holds
      * @param managed the instances whose entries the controller owns on this device
      * @param dom the normalized forms
+     * @param refused writes the device refused before
+     * @param now the time of the pass
      * @return the plan
      */
     static SyncPlan of(final DeviceIntent intent, final DeviceSupport support, final DeviceConfig device,
-            final Set<String> managed, final DeviceDom dom) {
+            final Set<String> managed, final DeviceDom dom, final Map<EntryKey, Refused> refused, final Instant now) {
         final var matched = new java.util.HashSet<EntryKey>();
         final var failed = new LinkedHashMap<EntryKey, String>();
         final var changes = new ArrayList<Change>();
@@ -97,6 +122,11 @@ record SyncPlan(Set<EntryKey> matched, Map<EntryKey, String> failed, List<Change
                 continue;
             }
             edits.add(new Edit(desired.path(), desired.node()));
+            final var before = refused.get(key);
+            if (before != null && before.stillHolds(edits, device, now)) {
+                failed.put(key, before.text());
+                continue;
+            }
             changes.add(new Change(key, edits, have == null ? "create"
                 : differences.isEmpty() ? "correct its key-chain " + chainName
                 : "correct (" + String.join("; ", differences) + ")"));
