@@ -43,10 +43,12 @@ import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSe
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 
 /**
  * The device's side in DOM: the paths the southbound reads and writes through a mount point, the
@@ -92,7 +94,18 @@ final class DeviceDom {
      * @param interfaces names of the configured ietf-interfaces
      */
     record DeviceConfig(Map<EntryKey, MapEntryNode> entries, Map<String, MapEntryNode> chains,
-            Set<String> interfaces) {
+            Set<String> interfaces, Set<Parent> parents) {
+    }
+
+    /**
+     * A container an entry's write needs in place first: through the DOM API a write of a list entry
+     * needs its parents (a NETCONF edit-config would create them, an MD-SAL datastore does not).
+     *
+     * @param instance the bfdv1 instance, or null for {@code key-chains}
+     * @param multiHop ip-mh {@code session-groups} rather than ip-sh {@code sessions}
+     */
+    record Parent(@Nullable String instance, boolean multiHop) {
+        static final Parent KEY_CHAINS = new Parent(null, false);
     }
 
     /**
@@ -177,6 +190,22 @@ final class DeviceDom {
     DeviceConfig parseConfig(final Optional<NormalizedNode> protocols, final Optional<NormalizedNode> chains,
             final Optional<NormalizedNode> interfaces, final Set<String> instances) {
         final var entries = new HashMap<EntryKey, MapEntryNode>();
+        final var parents = new HashSet<Parent>();
+        for (var cpp : mapEntries(protocols.orElse(null), CPP)) {
+            if (Bfdv1.QNAME.equals(cpp.name().getValue(CPP_TYPE))) {
+                final var instance = String.valueOf(cpp.name().getValue(CPP_NAME));
+                final var bfd = child(cpp, BFD);
+                if (child(child(bfd, IP_SH), SESSIONS) != null) {
+                    parents.add(new Parent(instance, false));
+                }
+                if (child(child(bfd, IP_MH), GROUPS) != null) {
+                    parents.add(new Parent(instance, true));
+                }
+            }
+        }
+        if (chains.isPresent()) {
+            parents.add(Parent.KEY_CHAINS);
+        }
         forEachEntry(protocols, instances, (key, entry) -> entries.put(key, entry.node()));
         final var chainMap = new HashMap<String, MapEntryNode>();
         for (var entry : mapEntries(chains.orElse(null), KEY_CHAIN)) {
@@ -186,7 +215,33 @@ final class DeviceDom {
         for (var entry : mapEntries(interfaces.orElse(null), INTERFACE)) {
             names.add(String.valueOf(entry.name().getValue(INTERFACE_NAME)));
         }
-        return new DeviceConfig(entries, chainMap, names);
+        return new DeviceConfig(entries, chainMap, names, parents);
+    }
+
+    /**
+     * The structure a parent needs, to merge before writing entries below it.
+     *
+     * @param parent the parent
+     * @return path and node to merge
+     */
+    Placed parent(final Parent parent) {
+        if (parent.instance() == null) {
+            return new Placed(keyChainsPath, ImmutableNodes.newContainerBuilder()
+                .withNodeIdentifier(NodeIdentifier.create(KeyChains.QNAME)).build());
+        }
+        final var id = NodeIdentifierWithPredicates.of(ControlPlaneProtocol.QNAME,
+            Map.of(CPP_TYPE, Bfdv1.QNAME, CPP_NAME, parent.instance()));
+        final var list = parent.multiHop()
+            ? ImmutableNodes.newContainerBuilder().withNodeIdentifier(IP_MH).withChild(ImmutableNodes
+                .newContainerBuilder().withNodeIdentifier(GROUPS).build()).build()
+            : ImmutableNodes.newContainerBuilder().withNodeIdentifier(IP_SH).withChild(ImmutableNodes
+                .newContainerBuilder().withNodeIdentifier(SESSIONS).build()).build();
+        return new Placed(protocolsPath.node(CPP).node(id), ImmutableNodes.newMapEntryBuilder()
+            .withNodeIdentifier(id)
+            .withChild(ImmutableNodes.leafNode(CPP_TYPE, Bfdv1.QNAME))
+            .withChild(ImmutableNodes.leafNode(CPP_NAME, parent.instance()))
+            .withChild(ImmutableNodes.newContainerBuilder().withNodeIdentifier(BFD).withChild(list).build())
+            .build());
     }
 
     /**

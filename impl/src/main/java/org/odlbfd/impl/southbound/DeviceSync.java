@@ -325,6 +325,8 @@ final class DeviceSync {
                 }
                 if (edit.node() == null) {
                     tx.delete(LogicalDatastoreType.CONFIGURATION, edit.path());
+                } else if (edit.merge()) {
+                    tx.merge(LogicalDatastoreType.CONFIGURATION, edit.path(), edit.node());
                 } else {
                     tx.put(LogicalDatastoreType.CONFIGURATION, edit.path(), edit.node());
                 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.impl.southbound.DeviceDom.DeviceConfig;
 import org.odlbfd.impl.southbound.Wanted.EntryKey;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.KeyChain;
@@ -41,7 +42,10 @@ record SyncPlan(Set<EntryKey> matched, Map<EntryKey, String> failed, List<Change
      * @param path what it changes
      * @param node the new content (replace), or null to delete
      */
-    record Edit(YangInstanceIdentifier path, @Nullable NormalizedNode node) {
+    record Edit(YangInstanceIdentifier path, @Nullable NormalizedNode node, boolean merge) {
+        Edit(final YangInstanceIdentifier path, final @Nullable NormalizedNode node) {
+            this(path, node, false);
+        }
     }
 
     /**
@@ -113,11 +117,18 @@ record SyncPlan(Set<EntryKey> matched, Map<EntryKey, String> failed, List<Change
             if (chainName != null) {
                 edits.addAll(chainEdits.computeIfAbsent(chainName,
                     name -> chainEdit(dom, intent.chains().get(name), device.chains().get(name), judged)));
+                if (!edits.isEmpty() && !device.parents().contains(DeviceDom.Parent.KEY_CHAINS)) {
+                    edits.addFirst(parentEdit(dom, DeviceDom.Parent.KEY_CHAINS));
+                }
+            }
+            final var parent = new DeviceDom.Parent(key.instance(), key.session() instanceof MultiHopKey);
+            if (!device.parents().contains(parent)) {
+                edits.add(parentEdit(dom, parent));
             }
             final var have = device.entries().get(key);
             final List<String> differences = have == null ? List.of()
                 : DomCompare.differences((MapEntryNode) desired.node(), have, judged);
-            if (have != null && differences.isEmpty() && edits.isEmpty()) {
+            if (have != null && differences.isEmpty() && edits.stream().allMatch(Edit::merge)) {
                 matched.add(key);
                 continue;
             }
@@ -137,6 +148,11 @@ record SyncPlan(Set<EntryKey> matched, Map<EntryKey, String> failed, List<Change
             }
         }
         return new SyncPlan(matched, failed, changes);
+    }
+
+    private static Edit parentEdit(final DeviceDom dom, final DeviceDom.Parent parent) {
+        final var placed = dom.parent(parent);
+        return new Edit(placed.path(), placed.node(), true);
     }
 
     private static List<Edit> chainEdit(final DeviceDom dom, final @Nullable KeyChain chain,
