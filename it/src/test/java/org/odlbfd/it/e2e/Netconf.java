@@ -89,8 +89,8 @@ final class Netconf {
         if (reply.status() != 200) {
             return null;
         }
-        final var list = reply.json().getAsJsonObject().getAsJsonObject("ietf-routing:control-plane-protocols")
-            .getAsJsonArray("control-plane-protocol");
+        final var protocols = reply.json().getAsJsonObject().getAsJsonObject("ietf-routing:control-plane-protocols");
+        final var list = protocols == null ? null : protocols.getAsJsonArray("control-plane-protocol");
         if (list == null) {
             return null;
         }
@@ -110,10 +110,12 @@ final class Netconf {
             return null;
         }
         final var sh = cpp.getAsJsonObject("ietf-bfd:bfd").getAsJsonObject("ietf-bfd-ip-sh:ip-sh");
-        if (sh == null || !sh.has("sessions")) {
+        final var sessions = sh == null || !sh.has("sessions") ? null
+            : sh.getAsJsonObject("sessions").getAsJsonArray("session");
+        if (sessions == null) {
             return null;
         }
-        for (JsonElement session : sh.getAsJsonObject("sessions").getAsJsonArray("session")) {
+        for (JsonElement session : sessions) {
             final var entry = session.getAsJsonObject();
             if (ifname.equals(entry.get("interface").getAsString()) && dest.equals(entry.get("dest-addr")
                     .getAsString())) {
@@ -146,8 +148,8 @@ final class Netconf {
         if (reply.status() != 200) {
             return null;
         }
-        final var list = reply.json().getAsJsonObject().getAsJsonObject("ietf-key-chain:key-chains")
-            .getAsJsonArray("key-chain");
+        final var chains = reply.json().getAsJsonObject().getAsJsonObject("ietf-key-chain:key-chains");
+        final var list = chains == null ? null : chains.getAsJsonArray("key-chain");
         if (list == null) {
             return null;
         }
