@@ -10,19 +10,24 @@ package org.odlbfd.impl;
 import static java.util.Objects.requireNonNull;
 
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.odlbfd.api.SessionKey;
+import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.config.RunningDiscriminators;
 import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.config.SessionSink;
 import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.engine.EngineObserver;
 import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.oper.StatePublisher;
 import org.odlbfd.impl.session.Clock;
@@ -36,20 +41,22 @@ import org.slf4j.LoggerFactory;
  * the host (or network namespace) the controller runs in. Configuration arrives from the
  * datastore listener; state goes back through the {@link StatePublisher}.
  */
-public final class EmbeddedAgent implements SessionSink, AutoCloseable {
+public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAgent.class);
     /** Two loops: this machine class has two cores (see PERF-NOTES); each session stays on one. */
     private static final int DEFAULT_THREADS = 2;
     /** Counters reach the datastore this often; state changes go at once. */
     private static final long DEFAULT_COUNTERS_PERIOD_MS = 5_000;
 
-    /** Seeds discriminators, jitter and auth sequence numbers: unpredictable across restarts (RFC 5880 §6.8.1). */
+    /** Seeds the jitter generator; discriminators and auth sequence numbers come from the engine's CSPRNG. */
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final StatePublisher publisher;
     private final UdpTransport transport;
     private final BfdEngine engine;
     private final ConcurrentMap<SessionKey, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SessionKey, Integer> discriminators = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Creates the agent on the standard ports with the operator's settings (Karaf
@@ -88,7 +95,7 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
         this.publisher = requireNonNull(publisher);
         transport = UdpTransport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
-            SEEDS.nextLong(), publisher);
+            SEEDS.nextLong(), new Recorder());
         transport.attach(engine);
         publisher.start(engine::snapshots, countersPeriodMillis);
         LOG.info("Embedded BFD agent started on {} loops ({} transport)", threads,
@@ -102,6 +109,39 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
      */
     public BfdEngine engine() {
         return engine;
+    }
+
+    @Override
+    public Map<SessionKey, Integer> running() {
+        return Map.copyOf(discriminators);
+    }
+
+    /**
+     * Notes each session's local discriminator for {@link #running()}, on the engine's threads, and
+     * passes every event on to the publisher.
+     */
+    private final class Recorder implements EngineObserver {
+        @Override
+        public void sessionCreated(final SessionSnapshot snapshot) {
+            discriminators.put(snapshot.key(), snapshot.localDiscr());
+            publisher.sessionCreated(snapshot);
+        }
+
+        @Override
+        public void stateChanged(final SessionSnapshot snapshot, final State previous) {
+            publisher.stateChanged(snapshot, previous);
+        }
+
+        @Override
+        public void timersChanged(final SessionSnapshot snapshot) {
+            publisher.timersChanged(snapshot);
+        }
+
+        @Override
+        public void sessionDeleted(final SessionKey key, final String name) {
+            discriminators.remove(key);
+            publisher.sessionDeleted(key, name);
+        }
     }
 
     @Override
@@ -144,6 +184,9 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         // A controlled stop tells every peer AdminDown (RFC 5880 §6.8.16) so that it does not take
         // the controller's restart for a path failure (RFC 5882 §3.2); bounded so stop never hangs.
         try {

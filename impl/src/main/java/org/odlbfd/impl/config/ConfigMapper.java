@@ -125,7 +125,8 @@ public final class ConfigMapper {
     public static SessionConfig multiHop(final String protocol, final SessionGroup group,
             final ChainAlgorithms algorithms) {
         final var key = new MultiHopKey(toInet(group.requireSourceAddr()), toInet(group.requireDestAddr()));
-        // rx-ttl is mandatory in ietf-bfd-ip-mh; RESTCONF enforces it, so null only comes from tests
+        // rx-ttl is mandatory in ietf-bfd-ip-mh; the commit cohort enforces it (odl-bfd-deviations), so null
+        // only comes from tests or data written around the cohort: 255, the strictest floor, then applies
         // no echo on multihop: RFC 5883 section 3, and odl-bfd-ext has no echo container there
         return common(protocol, key, key.source(), group, group.getAuthentication(), algorithms,
             hops(group.getTxTtl(), DEFAULT_TTL), hops(group.getRxTtl(), DEFAULT_TTL),

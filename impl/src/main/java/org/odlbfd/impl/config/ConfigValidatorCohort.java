@@ -11,14 +11,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.Futures;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import javax.inject.Inject;
+import java.util.Optional;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
-import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
@@ -39,6 +35,9 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNodes;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +47,16 @@ import org.slf4j.LoggerFactory;
  * {@code routing/control-plane-protocols} or {@code key-chains}, so bad input is refused with a
  * message instead of being committed and then ignored.
  *
+ * <p>The cohort is registered at the root of the configuration datastore, not at the two
+ * subtrees: a cohort registered twice is asked twice, once per subtree and each time with only that
+ * subtree's candidate, so a session and the key chain it uses could not arrive in one transaction.
+ * The root candidate holds both subtrees as this transaction would leave them. The distributed
+ * datastore prepares each transaction on top of the previous one and runs user cohorts before the
+ * next one is prepared (controller 12, ShardDataTree.startPreCommit), so two concurrent commits are
+ * checked one after the other, each against the other's result: two sessions with one static
+ * discriminator in two transactions cannot both pass. Both subtrees live in the default shard.
+ * Transactions that touch neither subtree return at once.
+ *
  * <p>A DOM cohort, not a binding one: mdsal 15's binding cohort registry adapter is not reachable
  * (no public constructor, no OSGi service). The candidate is decoded with the binding codec.
  *
@@ -56,16 +65,8 @@ import org.slf4j.LoggerFactory;
  * 10.0.x, RestconfStrategy.decodeException) reports a NetconfDocumentedException found in a failed
  * commit's cause chain with its own tag and message, which RFC 8040 §7 maps to HTTP 400. Without it
  * the caller gets a generic operation-failed (HTTP 500).
- *
- * <p>Only the rule violations the transaction introduces are refused: ones already present
- * before it (committed before this cohort existed) do not block unrelated edits.
- *
- * <p>The subtree a transaction does not touch is taken as committed: key chains from
- * {@link KeyChainKeys}, protocols from this class's own listener. A transaction that changes both
- * subtrees at once is checked against the other one's committed state.
  */
-public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort,
-        DataTreeChangeListener<ControlPlaneProtocols>, AutoCloseable {
+public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort, AutoCloseable {
     /** The ietf-routing container holding every protocol instance. */
     public static final DataObjectReference<ControlPlaneProtocols> PROTOCOLS = DataObjectReference
         .builder(Routing.class).child(ControlPlaneProtocols.class).build();
@@ -73,72 +74,67 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort,
     private static final Logger LOG = LoggerFactory.getLogger(ConfigValidatorCohort.class);
 
     private final BindingNormalizedNodeSerializer codec;
-    private final KeyChainKeys keys;
+    private final ConfigValidator validator;
     private final YangInstanceIdentifier protocolsPath;
     private final YangInstanceIdentifier keyChainsPath;
-    private final List<Registration> registrations = new ArrayList<>();
-    private volatile @Nullable ControlPlaneProtocols committedProtocols;
+    private final @Nullable Registration registration;
 
     /**
-     * Registers the cohort on both subtrees, and a listener that tracks the committed protocols.
+     * Registers the cohort with the controller's rules.
      *
      * @param domBroker the DOM data broker; without commit-cohort support nothing is validated (logged)
      * @param codec the binding codec
-     * @param dataBroker the binding data broker
-     * @param keys the committed key chains
+     * @param running the sessions the embedded agent runs
+     * @param maxSessions the max-sessions setting, 0 for the heap-sized default
      */
-    @Inject
     public ConfigValidatorCohort(final DOMDataBroker domBroker, final BindingNormalizedNodeSerializer codec,
-            final DataBroker dataBroker, final KeyChainKeys keys) {
+            final RunningDiscriminators running, final int maxSessions) {
+        this(domBroker, codec, ConfigValidator.standard(Host::system, HostRules.ALL_EMBEDDED, running,
+            maxSessions > 0 ? maxSessions : SessionLimit.heapSized(Runtime.getRuntime().maxMemory())));
+    }
+
+    /**
+     * Registers the cohort.
+     *
+     * @param domBroker the DOM data broker; without commit-cohort support nothing is validated (logged)
+     * @param codec the binding codec
+     * @param validator the rules
+     */
+    public ConfigValidatorCohort(final DOMDataBroker domBroker, final BindingNormalizedNodeSerializer codec,
+            final ConfigValidator validator) {
         this.codec = requireNonNull(codec);
-        this.keys = requireNonNull(keys);
+        this.validator = requireNonNull(validator);
         protocolsPath = codec.toYangInstanceIdentifier(PROTOCOLS);
         keyChainsPath = codec.toYangInstanceIdentifier(KeyChainListener.KEY_CHAINS);
-        registrations.add(dataBroker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, PROTOCOLS,
-            this));
         final var cohorts = domBroker.extension(DOMDataBroker.CommitCohortExtension.class);
         if (cohorts == null) {
             LOG.warn("The data broker has no commit cohorts: BFD configuration is not validated before commit");
+            registration = null;
         } else {
-            registrations.add(cohorts.registerCommitCohort(
-                DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, protocolsPath), this));
-            registrations.add(cohorts.registerCommitCohort(
-                DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, keyChainsPath), this));
+            registration = cohorts.registerCommitCohort(
+                DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, YangInstanceIdentifier.of()), this);
         }
     }
 
     @Override
     public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final EffectiveModelContext ctx,
             final Collection<DOMDataTreeCandidate> candidates) {
-        var protocols = committedProtocols;
-        var protocolsBefore = protocols;
-        var chains = keys.chains();
-        var chainsBefore = chains;
-        var path = protocolsPath;
         for (var candidate : candidates) {
             final var root = candidate.getRootPath().path();
             final var node = candidate.getRootNode();
-            if (root.equals(protocolsPath)) {
-                protocols = decode(root, node.dataAfter(), ControlPlaneProtocols.class);
-                protocolsBefore = decode(root, node.dataBefore(), ControlPlaneProtocols.class);
-            } else if (root.equals(keyChainsPath)) {
-                chains = KeyChainParser.parse(decode(root, node.dataAfter(), KeyChains.class));
-                chainsBefore = KeyChainParser.parse(decode(root, node.dataBefore(), KeyChains.class));
-                path = root;
+            if (!touched(root, node, protocolsPath) && !touched(root, node, keyChainsPath)) {
+                continue;
+            }
+            final var before = view(root, node.dataBefore());
+            final var after = view(root, node.dataAfter());
+            final List<String> errors = validator.check(before, after);
+            if (!errors.isEmpty()) {
+                final var message = "Invalid BFD configuration: " + String.join("; ", errors);
+                LOG.info("Refused transaction {}: {}", txId, message);
+                return FluentFuture.from(Futures.immediateFailedFuture(rejection(root, message)));
             }
         }
-        final var errors = new ArrayList<>(ConfigValidator.validate(protocols, chains));
-        if (!errors.isEmpty()) {
-            // Only what this transaction breaks: a configuration committed before the rules (or
-            // before this cohort) must not block unrelated edits, e.g. to another routing protocol.
-            errors.removeAll(ConfigValidator.validate(protocolsBefore, chainsBefore));
-        }
-        if (errors.isEmpty()) {
-            return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
-        }
-        final var message = "Invalid BFD configuration: " + String.join("; ", errors);
-        LOG.info("Refused transaction {}: {}", txId, message);
-        return FluentFuture.from(Futures.immediateFailedFuture(rejection(path, message)));
+        return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
     }
 
     /**
@@ -154,23 +150,58 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort,
                 ErrorSeverity.ERROR));
     }
 
-    private <T extends DataObject> @Nullable T decode(final YangInstanceIdentifier path,
-            final @Nullable NormalizedNode data, final Class<T> type) {
+    /** Whether the candidate rooted at {@code root} changes anything at or below {@code target}. */
+    private static boolean touched(final YangInstanceIdentifier root, final DataTreeCandidateNode node,
+            final YangInstanceIdentifier target) {
+        if (target.contains(root)) {
+            // the candidate is at or below the target: it is a change of it
+            return node.modificationType() != ModificationType.UNMODIFIED;
+        }
+        final var relative = target.relativeTo(root);
+        if (relative.isEmpty()) {
+            return false;
+        }
+        DataTreeCandidateNode current = node;
+        for (var arg : relative.orElseThrow().getPathArguments()) {
+            current = current.modifiedChild(arg);
+            if (current == null) {
+                return false;
+            }
+        }
+        return current.modificationType() != ModificationType.UNMODIFIED;
+    }
+
+    private ConfigView view(final YangInstanceIdentifier root, final @Nullable NormalizedNode data) {
+        return ConfigView.of(decode(root, data, protocolsPath, ControlPlaneProtocols.class),
+            decode(root, data, keyChainsPath, KeyChains.class));
+    }
+
+    /** The target subtree out of the candidate's data (the candidate may be rooted above or at it). */
+    private <T extends DataObject> @Nullable T decode(final YangInstanceIdentifier root,
+            final @Nullable NormalizedNode data, final YangInstanceIdentifier target, final Class<T> type) {
         if (data == null) {
             return null;
         }
-        final var entry = codec.fromNormalizedNode(path, data);
+        final Optional<NormalizedNode> found;
+        if (root.equals(target)) {
+            found = Optional.of(data);
+        } else {
+            final var relative = target.relativeTo(root);
+            // the registration is at the root; a candidate below the target cannot hold it whole
+            found = relative.isEmpty() ? Optional.empty()
+                : NormalizedNodes.findNode(data, relative.orElseThrow().getPathArguments());
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        final var entry = codec.fromNormalizedNode(target, found.orElseThrow());
         return entry == null ? null : type.cast(entry.getValue());
     }
 
     @Override
-    public void onDataTreeChanged(final List<DataTreeModification<ControlPlaneProtocols>> changes) {
-        committedProtocols = changes.getLast().getRootNode().dataAfter();
-    }
-
-    @Override
     public void close() {
-        registrations.forEach(Registration::close);
-        registrations.clear();
+        if (registration != null) {
+            registration.close();
+        }
     }
 }

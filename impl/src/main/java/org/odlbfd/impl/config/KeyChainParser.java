@@ -8,6 +8,7 @@
 package org.odlbfd.impl.config;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.Cleartext$I;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.CryptoAlgorithm;
@@ -41,6 +43,9 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  * what BFD cannot use is marked (null algorithm, key id -1, empty secret) and the validator names it.
  */
 public final class KeyChainParser {
+    private static final Pattern FRACTION = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.(\\d+)");
+    private static final Pattern SECOND = Pattern.compile("T\\d{2}:\\d{2}:(\\d{2})");
+
     /** The key-chain algorithms BFD can use (RFC 5880 §6.7). */
     public enum Algorithm {
         /** ietf-key-chain {@code cleartext}: BFD Simple Password (RFC 5880 §6.7.2). */
@@ -75,6 +80,8 @@ public final class KeyChainParser {
     public record Lifetime(Instant start, Instant end) {
         /** RFC 8177 {@code always}, also the YANG default. */
         public static final Lifetime ALWAYS = new Lifetime(Instant.MIN, Instant.MAX);
+        /** A lifetime that could not be read: the key is never used rather than used at the wrong time. */
+        public static final Lifetime NEVER = new Lifetime(Instant.MAX, Instant.MAX);
 
         /**
          * Whether the window holds an instant, widened by a tolerance on both sides.
@@ -100,9 +107,10 @@ public final class KeyChainParser {
      * @param secret the key string bytes, empty when none is configured
      * @param send send lifetime
      * @param accept accept lifetime
+     * @param lifetimeError why a lifetime could not be read (the key is then never valid), or null
      */
     public record ParsedKey(String keyIdText, int bfdKeyId, @Nullable Algorithm algorithm, String algorithmName,
-            byte[] secret, Lifetime send, Lifetime accept) {
+            byte[] secret, Lifetime send, Lifetime accept, @Nullable String lifetimeError) {
         /**
          * Copies the secret.
          *
@@ -113,6 +121,7 @@ public final class KeyChainParser {
          * @param secret key bytes, empty for none
          * @param send send lifetime
          * @param accept accept lifetime
+         * @param lifetimeError lifetime problem or null
          */
         public ParsedKey {
             secret = secret.clone();
@@ -161,6 +170,9 @@ public final class KeyChainParser {
         }
     }
 
+    /** {@link ParsedKey#algorithmName()} of a key without crypto-algorithm. */
+    public static final String NO_ALGORITHM = "(none)";
+
     private KeyChainParser() {
         // static only
     }
@@ -205,30 +217,42 @@ public final class KeyChainParser {
         final var alg = key.getCryptoAlgorithm();
         Lifetime send = Lifetime.ALWAYS;
         Lifetime accept = Lifetime.ALWAYS;
+        String error = null;
         final var lifetime = key.getLifetime() == null ? null : key.getLifetime().getLifetime();
-        if (lifetime instanceof SendAndAcceptLifetime both && both.getSendAcceptLifetime() != null) {
-            send = lifetime(both.getSendAcceptLifetime());
-            accept = send;
-        } else if (lifetime instanceof IndependentSendAcceptLifetime independent) {
-            send = independent.getSendLifetime() == null ? Lifetime.ALWAYS : lifetime(independent.getSendLifetime());
-            accept = independent.getAcceptLifetime() == null ? Lifetime.ALWAYS
-                : lifetime(independent.getAcceptLifetime());
+        try {
+            if (lifetime instanceof SendAndAcceptLifetime both && both.getSendAcceptLifetime() != null) {
+                send = lifetime("send-accept-lifetime", both.getSendAcceptLifetime());
+                accept = send;
+            } else if (lifetime instanceof IndependentSendAcceptLifetime independent) {
+                send = independent.getSendLifetime() == null ? Lifetime.ALWAYS
+                    : lifetime("send-lifetime", independent.getSendLifetime());
+                accept = independent.getAcceptLifetime() == null ? Lifetime.ALWAYS
+                    : lifetime("accept-lifetime", independent.getAcceptLifetime());
+            }
+        } catch (BadDate e) {
+            // not thrown on: the validator names it, and the key provider never uses the key
+            error = e.getMessage();
+            send = Lifetime.NEVER;
+            accept = Lifetime.NEVER;
         }
-        return new ParsedKey(id.toString(), bfdId, algorithm(alg), algorithmName(alg), secret(key), send, accept);
+        return new ParsedKey(id.toString(), bfdId, algorithm(alg), algorithmName(alg), secret(key), send, accept,
+            error);
     }
 
-    private static Lifetime lifetime(
-            final org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.Lifetime life) {
+    private static Lifetime lifetime(final String container,
+            final org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.Lifetime life)
+            throws BadDate {
         if (!(life.getLifetime() instanceof StartEndTime window)) {
             return Lifetime.ALWAYS;
         }
-        final var start = window.getStartDateTime() == null ? Instant.MIN : instant(window.getStartDateTime());
+        final var start = window.getStartDateTime() == null ? Instant.MIN
+            : instant(container + " start-date-time", window.getStartDateTime());
         final var endTime = window.getEndTime();
         final Instant end;
         if (endTime instanceof Duration duration && duration.getDuration() != null) {
             end = start.equals(Instant.MIN) ? Instant.MAX : start.plusSeconds(duration.getDuration().toJava());
         } else if (endTime instanceof EndDateTime endDate && endDate.getEndDateTime() != null) {
-            end = instant(endDate.getEndDateTime());
+            end = instant(container + " end-date-time", endDate.getEndDateTime());
         } else {
             // no-end-time, the YANG default of the end-time choice
             end = Instant.MAX;
@@ -236,9 +260,45 @@ public final class KeyChainParser {
         return new Lifetime(start, end);
     }
 
-    private static Instant instant(final DateAndTime value) {
-        // yang:date-and-time is RFC 3339; "Z" and "+hh:mm" both parse as an offset date-time
-        return OffsetDateTime.parse(value.getValue()).toInstant();
+    /**
+     * Reads a yang:date-and-time. Its YANG pattern admits strings that are no instant at all (February
+     * 30, hour 24, second 60, offset +99:99) and fractions finer than a nanosecond: those are reported
+     * with a message rather than thrown as a {@link DateTimeException}, which would fail the commit
+     * with HTTP 500 or stop the key-chain listener.
+     */
+    private static Instant instant(final String field, final DateAndTime value) throws BadDate {
+        final var text = value.getValue();
+        final var fraction = FRACTION.matcher(text);
+        if (fraction.find() && fraction.group(1).length() > 9) {
+            throw new BadDate(field + " " + text + " has " + fraction.group(1).length()
+                + " fraction digits; at most 9 (nanoseconds) are supported");
+        }
+        final var clock = SECOND.matcher(text);
+        if (clock.find() && "60".equals(clock.group(1))) {
+            throw new BadDate(field + " " + text + " is a leap second (second 60), which names no instant here; "
+                + "use second 59");
+        }
+        try {
+            // yang:date-and-time is RFC 3339; "Z" and "+hh:mm" both parse as an offset date-time
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            final var cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new BadDate(field + " " + text + " is not a real date and time (" + cause + ")", e);
+        }
+    }
+
+    /** A date-and-time string that names no instant. */
+    private static final class BadDate extends Exception {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        BadDate(final String message) {
+            super(message);
+        }
+
+        BadDate(final String message, final Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static byte[] secret(final Key key) {
@@ -268,7 +328,7 @@ public final class KeyChainParser {
 
     private static String algorithmName(final @Nullable CryptoAlgorithm alg) {
         if (alg == null) {
-            return "(none)";
+            return NO_ALGORITHM;
         }
         // the identity's YANG name, e.g. hmac-sha-256: the binding class name in lower-hyphen form
         final var simple = alg.implementedInterface().getSimpleName().replace("$I", "");

@@ -48,7 +48,8 @@ public final class BfdEngine implements BfdSessionService {
      * @param clock time
      * @param sinks the packet sink of each shard's loop
      * @param keys authentication keys
-     * @param seed randomness seed (discriminators, jitter, auth sequence numbers)
+     * @param seed seed of the transmit jitter; discriminators and authentication sequence numbers
+     *     come from a {@link java.security.SecureRandom} per shard whatever the seed
      * @param observer whole-session events
      */
     public BfdEngine(final List<? extends Scheduler> loops, final Clock clock,
@@ -84,6 +85,16 @@ public final class BfdEngine implements BfdSessionService {
         } else {
             shard.scheduler.execute(() -> shard.handle(input));
         }
+    }
+
+    /**
+     * The generator a shard draws discriminators and first authentication sequence numbers from.
+     *
+     * @param shard shard index
+     * @return its CSPRNG
+     */
+    java.security.SecureRandom discriminatorSource(final int shard) {
+        return shards.get(shard).discriminatorSource();
     }
 
     private @Nullable Shard route(final EngineInput input) {

@@ -8,6 +8,7 @@
 package org.odlbfd.impl.engine;
 
 import io.netty.buffer.ByteBuf;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +58,13 @@ final class Shard implements Session.Listener {
     private final Clock clock;
     private final PacketSink sink;
     private final KeyProvider keys;
+    /** Jitter only (RFC 5880 §6.8.7): fast, and nothing an attacker gains by predicting it. */
     private final SplittableRandom random;
+    /**
+     * Local discriminators and the first bfd.XmitAuthSeq (RFC 5880 §6.8.1): a CSPRNG, because an
+     * off-path attacker who can predict them can forge packets the session accepts (RFC 5880 §9).
+     */
+    private final SecureRandom secure = new SecureRandom();
     private final SessionTable table = new SessionTable();
     private final Map<SessionKey, Entry> entries = new HashMap<>();
     private final long[] globalRejects = new long[RejectReason.values().length];
@@ -73,6 +80,15 @@ final class Shard implements Session.Listener {
         this.sink = new TickSink(sink, scheduler);
         this.keys = keys;
         this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * The generator of discriminators and first authentication sequence numbers, for tests.
+     *
+     * @return the CSPRNG
+     */
+    SecureRandom discriminatorSource() {
+        return secure;
     }
 
     void handle(final EngineInput input) {
@@ -203,7 +219,7 @@ final class Shard implements Session.Listener {
 
     private @Nullable Authenticator authenticator(final SessionConfig config) {
         final var type = config.authType();
-        return type == null ? null : Authenticator.create(type, config.keyChain(), keys, random.split());
+        return type == null ? null : Authenticator.create(type, config.keyChain(), keys, secure);
     }
 
     private int allocate(final int staticDiscr) {
@@ -217,7 +233,7 @@ final class Shard implements Session.Listener {
         // Unique and non-zero (RFC 5880 §6.8.1); the residue names this thread so that packets can
         // be routed here by Your Discriminator without a shared map.
         while (true) {
-            final int candidate = random.nextInt() / shardCount * shardCount + index;
+            final int candidate = secure.nextInt() / shardCount * shardCount + index;
             if (candidate != 0 && Math.floorMod(candidate, shardCount) == index
                     && table.byDiscriminator(candidate) == null) {
                 return candidate;

@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.MultiHopKey;
@@ -49,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * transaction on a merging transaction chain, so a burst of transitions on thousands of sessions
  * costs a few commits, not one per transition.
  *
+ * <p>When a commit fails the chain is replaced and everything rewritten, after a wait that doubles
+ * with each failure in a row (20 ms up to 10 s); updates keep being gathered meanwhile. The first
+ * failure of a run is logged with its stack trace, then one summary a minute; {@link #health()}
+ * tells how the writer is doing.
+ *
  * <p>Sessions placed on NETCONF devices (package {@code southbound}) live in the same ietf-bfd
  * tree: their entries, built by the southbound from the device's view, come in through
  * {@link #putPlaced} and count in the summaries, so one writer owns the whole tree. When a key is
@@ -65,8 +72,11 @@ public final class OperationalWriter implements AutoCloseable {
     private final Map<String, Map<SessionKey, SessionView>> current = new HashMap<>();
     private final Map<String, Map<SessionKey, Placed>> placed = new HashMap<>();
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
+    private final FaultTracker faults;
     private TransactionChain chain;
     private boolean flushScheduled;
+    private boolean retryPending;
+    private volatile WriterHealth health = WriterHealth.INITIAL;
 
     /**
      * Creates the writer.
@@ -75,7 +85,18 @@ public final class OperationalWriter implements AutoCloseable {
      */
     @Inject
     public OperationalWriter(final DataBroker dataBroker) {
+        this(dataBroker, System::nanoTime);
+    }
+
+    /**
+     * Creates the writer with a clock for its log rate limit.
+     *
+     * @param dataBroker the binding data broker
+     * @param nanoTime monotonic time in nanoseconds
+     */
+    OperationalWriter(final DataBroker dataBroker, final LongSupplier nanoTime) {
         this.dataBroker = requireNonNull(dataBroker);
+        faults = new FaultTracker(nanoTime);
         executor = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("bfd-oper-writer").setDaemon(true).build());
         chain = newChain();
@@ -88,7 +109,7 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void put(final SessionView view) {
         requireNonNull(view);
-        executor.execute(() -> {
+        execute(() -> {
             final var protocol = view.config().protocol();
             current.computeIfAbsent(protocol, k -> new HashMap<>()).put(view.config().key(), view);
             markDirty(protocol, view.config().key());
@@ -102,7 +123,7 @@ public final class OperationalWriter implements AutoCloseable {
      * @param key the session
      */
     public void remove(final String protocol, final SessionKey key) {
-        executor.execute(() -> {
+        execute(() -> {
             final var sessions = current.get(protocol);
             if (sessions != null && sessions.remove(key) != null) {
                 markDirty(protocol, key);
@@ -139,7 +160,7 @@ public final class OperationalWriter implements AutoCloseable {
     private void putPlaced(final String protocol, final SessionKey key, final DataObject entry,
             final @Nullable State localState) {
         requireNonNull(entry);
-        executor.execute(() -> {
+        execute(() -> {
             placed.computeIfAbsent(protocol, k -> new HashMap<>()).put(key, new Placed(entry, localState));
             markDirty(protocol, key);
         });
@@ -152,7 +173,7 @@ public final class OperationalWriter implements AutoCloseable {
      * @param key the session
      */
     public void removePlaced(final String protocol, final SessionKey key) {
-        executor.execute(() -> {
+        execute(() -> {
             final var entries = placed.get(protocol);
             if (entries != null && entries.remove(key) != null) {
                 if (entries.isEmpty()) {
@@ -161,6 +182,36 @@ public final class OperationalWriter implements AutoCloseable {
                 markDirty(protocol, key);
             }
         });
+    }
+
+    /**
+     * Removes every entry this writer wrote: a clean stop leaves no session behind in the
+     * operational datastore (they would show as admin-down, or whatever they were, until restart).
+     */
+    public void removeAll() {
+        execute(() -> {
+            for (var entry : current.entrySet()) {
+                dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
+                entry.getValue().clear();
+            }
+            for (var entry : placed.entrySet()) {
+                dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
+            }
+            placed.clear();
+            if (!dirty.isEmpty() && !flushScheduled) {
+                flushScheduled = true;
+                executor.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /**
+     * How the writer is doing.
+     *
+     * @return the latest health
+     */
+    public WriterHealth health() {
+        return health;
     }
 
     private void markDirty(final String protocol, final SessionKey key) {
@@ -175,7 +226,8 @@ public final class OperationalWriter implements AutoCloseable {
 
     private @Nullable FluentFuture<? extends CommitInfo> flush() {
         flushScheduled = false;
-        if (dirty.isEmpty()) {
+        if (dirty.isEmpty() || retryPending) {
+            // a failed chain is replaced when its retry is due; until then updates only gather
             return null;
         }
         final var tx = chain.newWriteOnlyTransaction();
@@ -183,7 +235,27 @@ public final class OperationalWriter implements AutoCloseable {
             writeProtocol(tx, entry.getKey(), entry.getValue());
         }
         dirty.clear();
-        return tx.commit();
+        final var commit = tx.commit();
+        commit.addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                execute(OperationalWriter.this::committed);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                // the chain's own callback handles it
+            }
+        }, MoreExecutors.directExecutor());
+        return commit;
+    }
+
+    private void committed() {
+        final long run = faults.succeeded();
+        if (run > 0) {
+            LOG.info("Operational BFD state written again after {} failed commits", run);
+        }
+        health = faults.health();
     }
 
     private void writeProtocol(final WriteTransaction tx, final String protocol, final Set<SessionKey> keys) {
@@ -264,17 +336,38 @@ public final class OperationalWriter implements AutoCloseable {
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.warn("Operational transaction chain failed, rewriting all BFD state", cause);
-                executor.execute(() -> recover(created));
+                execute(() -> failed(created, cause));
             }
         }, MoreExecutors.directExecutor());
         return created;
+    }
+
+    private void failed(final TransactionChain failedChain, final Throwable cause) {
+        if (chain != failedChain || retryPending) {
+            return;
+        }
+        final var action = faults.failed(cause);
+        health = faults.health();
+        final long delay = faults.retryDelayMillis();
+        switch (action) {
+            case FIRST -> LOG.warn("Operational BFD state not written: the transaction chain failed; retrying in "
+                + "{} ms, then less often (at most every {} s) while it fails", delay,
+                FaultTracker.MAX_DELAY_MS / 1000, cause);
+            case SUMMARY -> LOG.warn("Operational BFD state still not written: {} failed commits in a row ({} not "
+                + "logged), last: {}; next retry in {} ms", health.consecutiveFailures(), faults.takeSuppressed(),
+                cause.getMessage(), delay);
+            case QUIET -> LOG.debug("Operational transaction chain failed again", cause);
+            default -> throw new IllegalStateException(action.name());
+        }
+        retryPending = true;
+        executor.schedule(() -> recover(failedChain), delay, TimeUnit.MILLISECONDS);
     }
 
     private void recover(final TransactionChain failed) {
         if (chain != failed || executor.isShutdown()) {
             return;
         }
+        retryPending = false;
         chain = newChain();
         for (var entry : current.entrySet()) {
             for (var key : entry.getValue().keySet()) {
@@ -307,6 +400,14 @@ public final class OperationalWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private void execute(final Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Operational writer closed, dropping a task", e);
         }
     }
 

@@ -149,8 +149,14 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
         }
     }
 
+    /**
+     * Stops publishing and removes every session's operational entry: after a clean stop the
+     * operational datastore holds no BFD session (none of them runs any more).
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        configs.clear();
+        writer.removeAll();
     }
 }

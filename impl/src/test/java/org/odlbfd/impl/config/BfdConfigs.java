@@ -30,11 +30,16 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.r
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.key.chain.Key;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.key.chain.KeyBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.key.chain.key.KeyStringBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.key.chain.key.LifetimeBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.key.chain.key.key.string.key.string.style.KeystringBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.key.chain.key.lifetime.lifetime.SendAndAcceptLifetimeBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.key.chain.key.lifetime.lifetime.send.and.accept.lifetime.SendAcceptLifetimeBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.lifetime.lifetime.StartEndTimeBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocolsBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocolBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -91,6 +96,15 @@ final class BfdConfigs {
         return new KeyBuilder().setKeyId(Uint64.valueOf(id)).setCryptoAlgorithm(algorithm)
             .setKeyString(new KeyStringBuilder().setKeyStringStyle(new KeystringBuilder().setKeystring(secret)
                 .build()).build());
+    }
+
+    /** A key whose send and accept lifetime starts at a yang:date-and-time given as text. */
+    static KeyBuilder keyFrom(final long id, final CryptoAlgorithm algorithm, final String secret,
+            final String startDateTime) {
+        return key(id, algorithm, secret).setLifetime(new LifetimeBuilder().setLifetime(
+            new SendAndAcceptLifetimeBuilder().setSendAcceptLifetime(new SendAcceptLifetimeBuilder().setLifetime(
+                new StartEndTimeBuilder().setStartDateTime(new DateAndTime(startDateTime)).build()).build())
+            .build()).build());
     }
 
     static KeyChains chains(final String name, final Key... keys) {

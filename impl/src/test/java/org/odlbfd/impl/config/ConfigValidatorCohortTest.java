@@ -12,15 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.odlbfd.impl.config.BfdConfigs.chains;
+import static org.odlbfd.impl.config.BfdConfigs.groups;
 import static org.odlbfd.impl.config.BfdConfigs.key;
+import static org.odlbfd.impl.config.BfdConfigs.mh;
 import static org.odlbfd.impl.config.BfdConfigs.sessions;
 import static org.odlbfd.impl.config.BfdConfigs.sh;
 
-import java.util.Collection;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,35 +32,48 @@ import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBro
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.netconf.api.NetconfDocumentedException;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.auth.parms.AuthenticationBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.base.cfg.parms.interval.config.type.TxRxIntervalsBuilder;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.KeyChains;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.Md5;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.Routing;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.RoutingBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DottedQuad;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.NonzeroDiscriminator;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1Builder;
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
-import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
-import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidateNodes;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
 /**
- * The cohort adapter on real binding-codec output: candidates are what a datastore hands a DOM
- * cohort. (The in-memory test datastore has no commit-cohort support, so canCommit is called
- * directly; the Karaf IT covers the registered path.)
+ * The cohort as the datastore drives it: candidates come from a real yangtools data tree, each
+ * transaction validated and prepared on the state the previous one left, and the cohort asked with
+ * the root candidate it is registered for (as controller 12's ShardDataTree does; the in-memory
+ * test broker offers no commit cohorts, and the Karaf e2e test covers the registered path).
  */
 class ConfigValidatorCohortTest extends AbstractConcurrentDataBrokerTest {
+    private final List<YangInstanceIdentifier> registered = new ArrayList<>();
     private BindingNormalizedNodeSerializer codec;
-    private KeyChainKeys keys;
+    private EffectiveModelContext context;
+    private DataTree tree;
     private ConfigValidatorCohort cohort;
+    private int txCount;
 
     ConfigValidatorCohortTest() {
         super(true);
@@ -66,8 +83,11 @@ class ConfigValidatorCohortTest extends AbstractConcurrentDataBrokerTest {
     void start() throws Exception {
         setup();
         codec = getDataBrokerTestCustomizer().getAdapterContext().currentSerializer();
-        keys = new KeyChainKeys();
-        cohort = new ConfigValidatorCohort(getDomBroker(), codec, getDataBroker(), keys);
+        context = getDataBrokerTestCustomizer().getSchemaService().getGlobalContext();
+        tree = ServiceLoader.load(DataTreeFactory.class, DataTreeFactory.class.getClassLoader()).findFirst()
+            .orElseThrow().create(DataTreeConfiguration.DEFAULT_CONFIGURATION, context);
+        cohort = new ConfigValidatorCohort(recordingBroker(), codec, ConfigValidator.standard(() -> Host.ANY,
+            HostRules.ALL_EMBEDDED, RunningDiscriminators.NONE, 100));
     }
 
     @AfterEach
@@ -75,75 +95,76 @@ class ConfigValidatorCohortTest extends AbstractConcurrentDataBrokerTest {
         cohort.close();
     }
 
-    private <T extends DataObject> DOMDataTreeCandidate candidate(final DataObjectReference<T> ref, final T data) {
-        final var normalized = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(ref, data);
-        return candidate(normalized.path(), DataTreeCandidateNodes.written(normalized.node()));
+    /** The test broker, with a cohort registry that only records where cohorts register. */
+    @SuppressWarnings("checkstyle:AvoidHidingCauseException")
+    private DOMDataBroker recordingBroker() {
+        final var real = getDomBroker();
+        final DOMDataBroker.CommitCohortExtension cohorts = (path, registrant) -> {
+            registered.add(path.path());
+            return Registration.class.cast((Registration) () -> { });
+        };
+        return (DOMDataBroker) Proxy.newProxyInstance(DOMDataBroker.class.getClassLoader(),
+            new Class<?>[] { DOMDataBroker.class }, (proxy, method, args) -> {
+                if ("supportedExtensions".equals(method.getName())) {
+                    return List.of(cohorts);
+                }
+                if ("extension".equals(method.getName())) {
+                    return DOMDataBroker.CommitCohortExtension.class.equals(args[0]) ? cohorts : null;
+                }
+                try {
+                    return method.invoke(real, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getTargetException();
+                }
+            });
     }
 
-    private static DOMDataTreeCandidate candidate(final YangInstanceIdentifier path, final DataTreeCandidateNode node) {
+    /** A new transaction on the committed state. */
+    private DataTreeModification tx() {
+        return tree.takeSnapshot().newModification();
+    }
+
+    private <T extends DataObject> DataTreeModification merge(final DataTreeModification tx,
+            final DataObjectReference<T> ref, final T data) {
+        final var node = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(ref, data);
+        tx.merge(node.path(), node.node());
+        return tx;
+    }
+
+    /** ShardDataTree's steps for a ready transaction: validate, prepare, user cohorts, commit. */
+    private PostCanCommitStep commit(final DataTreeModification tx) throws Exception {
+        tx.ready();
+        tree.validate(tx);
+        final DataTreeCandidate candidate = tree.prepare(tx);
+        final var step = cohort.canCommit("tx-" + ++txCount, context, List.of(dom(candidate)))
+            .get(5, TimeUnit.SECONDS);
+        tree.commit(candidate);
+        return step;
+    }
+
+    /** Commits without the cohort: configuration stored before the cohort or a rule existed. */
+    private void commitUnchecked(final DataTreeModification tx) throws Exception {
+        tx.ready();
+        tree.validate(tx);
+        tree.commit(tree.prepare(tx));
+    }
+
+    private static DOMDataTreeCandidate dom(final DataTreeCandidate candidate) {
         return new DOMDataTreeCandidate() {
             @Override
             public DOMDataTreeIdentifier getRootPath() {
-                return DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, path);
+                return DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, candidate.getRootPath());
             }
 
             @Override
             public DataTreeCandidateNode getRootNode() {
-                return node;
+                return candidate.getRootNode();
             }
         };
     }
 
-    private static DataTreeCandidateNode delta(final YangInstanceIdentifier path,
-            final BindingNormalizedNodeSerializer.@Nullable NodeResult before,
-            final BindingNormalizedNodeSerializer.@Nullable NodeResult after) {
-        return node(path.getLastPathArgument(), before == null ? null : before.node(),
-            after == null ? null : after.node());
-    }
-
-    /** A root candidate node as a datastore builds it: only the before and after states matter here. */
-    private static DataTreeCandidateNode node(final YangInstanceIdentifier.PathArgument name,
-            final @Nullable NormalizedNode before, final @Nullable NormalizedNode after) {
-        return new DataTreeCandidateNode() {
-            @Override
-            public YangInstanceIdentifier.PathArgument name() {
-                return name;
-            }
-
-            @Override
-            public Collection<DataTreeCandidateNode> childNodes() {
-                return List.of();
-            }
-
-            @Override
-            public @Nullable DataTreeCandidateNode modifiedChild(final YangInstanceIdentifier.PathArgument child) {
-                return null;
-            }
-
-            @Override
-            public ModificationType modificationType() {
-                return after == null ? ModificationType.DELETE : ModificationType.WRITE;
-            }
-
-            @Override
-            public @Nullable NormalizedNode dataBefore() {
-                return before;
-            }
-
-            @Override
-            public @Nullable NormalizedNode dataAfter() {
-                return after;
-            }
-        };
-    }
-
-    private PostCanCommitStep canCommit(final DOMDataTreeCandidate... candidates) throws Exception {
-        return cohort.canCommit("tx", getDataBrokerTestCustomizer().getSchemaService().getGlobalContext(),
-            List.of(candidates)).get(5, TimeUnit.SECONDS);
-    }
-
-    private NetconfDocumentedException rejected(final DOMDataTreeCandidate... candidates) {
-        final var ex = assertThrows(ExecutionException.class, () -> canCommit(candidates));
+    private NetconfDocumentedException refused(final DataTreeModification tx) {
+        final var ex = assertThrows(ExecutionException.class, () -> commit(tx));
         final var failure = assertInstanceOf(DataValidationFailedException.class, ex.getCause());
         // what RESTCONF's RestconfStrategy.decodeException looks for in the cause chain
         final var documented = assertInstanceOf(NetconfDocumentedException.class, failure.getCause());
@@ -153,87 +174,89 @@ class ConfigValidatorCohortTest extends AbstractConcurrentDataBrokerTest {
         return documented;
     }
 
-    @Test
-    void validSessionsPass() throws Exception {
-        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(ConfigValidatorCohort.PROTOCOLS,
-            sessions(sh("eth0", "192.0.2.2").build()))));
+    private static Session withStatic(final String dest, final long discr) {
+        return sh("eth0", dest).addAugmentation(new Session1Builder().setStaticLocalDiscriminator(
+            new NonzeroDiscriminator(Uint32.valueOf(discr))).build()).build();
     }
 
     @Test
-    void zeroIntervalIsRefusedWithTheRule() {
-        final var ex = rejected(candidate(ConfigValidatorCohort.PROTOCOLS, sessions(sh("eth0", "192.0.2.2")
-            .setIntervalConfigType(new TxRxIntervalsBuilder().setDesiredMinTxInterval(Uint32.ZERO).build())
-            .build())));
-        assertTrue(ex.getMessage().startsWith("Invalid BFD configuration: ip-sh session interface=eth0"),
-            ex.getMessage());
-        assertTrue(ex.getMessage().contains("desired-min-tx-interval must not be 0"), ex.getMessage());
+    void theCohortWatchesTheWholeDatastoreOnce() {
+        // one registration at the root: registered per subtree it would be asked once per subtree,
+        // each time without the other subtree's candidate
+        assertEquals(List.of(YangInstanceIdentifier.of()), registered);
     }
 
     @Test
-    void keyChainsInTheSameTransactionAreUsed() throws Exception {
-        final ControlPlaneProtocols withAuth = sessions(sh("eth0", "192.0.2.2").setAuthentication(
+    void aSessionAndItsKeyChainCanArriveTogether() throws Exception {
+        final var withAuth = sessions(sh("eth0", "192.0.2.2").setAuthentication(
             new AuthenticationBuilder().setKeyChain("kc").build()).build());
-        final KeyChains kc = chains("kc", key(1, Md5.VALUE, "secret").build());
-        assertTrue(rejected(candidate(ConfigValidatorCohort.PROTOCOLS, withAuth)).getMessage()
+        assertTrue(refused(merge(tx(), ConfigValidatorCohort.PROTOCOLS, withAuth)).getMessage()
             .contains("key-chain kc does not exist"));
-        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(ConfigValidatorCohort.PROTOCOLS, withAuth),
-            candidate(KeyChainListener.KEY_CHAINS, kc)));
-        // committed key chains (KeyChainKeys) count too
-        keys.update(KeyChainParser.parse(kc));
-        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(ConfigValidatorCohort.PROTOCOLS, withAuth)));
+        final var both = merge(tx(), ConfigValidatorCohort.PROTOCOLS, withAuth);
+        merge(both, KeyChainListener.KEY_CHAINS, chains("kc", key(1, Md5.VALUE, "secret").build()));
+        assertEquals(PostCanCommitStep.NOOP, commit(both));
+        // and the chain cannot go while a session uses it
+        final var delete = tx();
+        delete.delete(codec.toYangInstanceIdentifier(KeyChainListener.KEY_CHAINS));
+        assertTrue(refused(delete).getMessage().contains("key-chain kc does not exist"));
     }
 
     @Test
-    void deletingAKeyChainInUseIsRefused() throws Exception {
-        final var write = getDataBroker().newWriteOnlyTransaction();
-        write.put(LogicalDatastoreType.CONFIGURATION, ConfigValidatorCohort.PROTOCOLS.toIdentifier(),
-            sessions(sh("eth0", "192.0.2.2").setAuthentication(new AuthenticationBuilder().setKeyChain("kc").build())
-                .build()));
-        write.commit().get(5, TimeUnit.SECONDS);
-        final var chainsPath = codec.toYangInstanceIdentifier(KeyChainListener.KEY_CHAINS);
-        final var deleted = candidate(chainsPath, delta(chainsPath,
-            (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(KeyChainListener.KEY_CHAINS,
-                chains("kc", key(1, Md5.VALUE, "s").build())),
-            (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(KeyChainListener.KEY_CHAINS,
-                chains("other", key(1, Md5.VALUE, "s").build()))));
-        // the cohort learns committed protocols from its listener: wait for it, bounded
-        NetconfDocumentedException refusal = null;
-        for (int i = 0; i < 100 && refusal == null; i++) {
-            try {
-                canCommit(deleted);
-                Thread.sleep(50);
-            } catch (ExecutionException e) {
-                refusal = rejected(deleted);
-            }
-        }
-        assertTrue(refusal != null && refusal.getMessage().contains("key-chain kc does not exist"),
-            String.valueOf(refusal));
+    void concurrentCommitsCannotBothTakeOneStaticDiscriminator() throws Exception {
+        commit(merge(tx(), ConfigValidatorCohort.PROTOCOLS, sessions(sh("eth0", "192.0.2.9").build())));
+        // two transactions begun on the same state, each valid on its own
+        final var first = merge(tx(), ConfigValidatorCohort.PROTOCOLS, sessions(withStatic("192.0.2.2", 77)));
+        final var second = merge(tx(), ConfigValidatorCohort.PROTOCOLS, sessions(withStatic("192.0.2.3", 77)));
+        assertEquals(PostCanCommitStep.NOOP, commit(first));
+        assertTrue(refused(second).getMessage().contains("static-local-discriminator 77 is already used by "
+            + "ip-sh session interface=eth0 dest-addr=192.0.2.2"));
+    }
+
+    @Test
+    void transactionsElsewhereAreNotDecoded() throws Exception {
+        // configuration broken before the cohort existed stays, and router-id edits do not touch BFD
+        commitUnchecked(merge(tx(), ConfigValidatorCohort.PROTOCOLS, sessions(sh("eth0", "0.0.0.0").build())));
+        assertEquals(PostCanCommitStep.NOOP, commit(merge(tx(), DataObjectReference.builder(Routing.class).build(),
+            new RoutingBuilder().setRouterId(new DottedQuad("192.0.2.1")).build())));
     }
 
     @Test
     void violationsAlreadyCommittedDoNotBlockOtherEdits() throws Exception {
-        final var path = codec.toYangInstanceIdentifier(ConfigValidatorCohort.PROTOCOLS);
         final var bad = sh("eth0", "192.0.2.2").setIntervalConfigType(new TxRxIntervalsBuilder()
             .setDesiredMinTxInterval(Uint32.ZERO).build()).build();
-        final var before = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
-            ConfigValidatorCohort.PROTOCOLS, sessions(bad));
-        final var after = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
-            ConfigValidatorCohort.PROTOCOLS, sessions(bad, sh("eth1", "192.0.2.3").build()));
-        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(path,
-            delta(path, before, after))));
+        commitUnchecked(merge(tx(), ConfigValidatorCohort.PROTOCOLS, sessions(bad)));
+        assertEquals(PostCanCommitStep.NOOP, commit(merge(tx(), ConfigValidatorCohort.PROTOCOLS,
+            sessions(sh("eth1", "192.0.2.3").build()))));
         // a new violation in the same transaction is still refused, and only it is reported
-        final var worse = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
-            ConfigValidatorCohort.PROTOCOLS, sessions(bad, sh("eth1", "0.0.0.0").build()));
-        final var message = rejected(candidate(path, delta(path, before,
-            worse))).getMessage();
+        final var message = refused(merge(tx(), ConfigValidatorCohort.PROTOCOLS,
+            sessions(sh("eth2", "0.0.0.0").build()))).getMessage();
         assertTrue(message.contains("unspecified address") && !message.contains("must not be 0"), message);
     }
 
     @Test
     void deletingAllProtocolsPasses() throws Exception {
-        final var path = codec.toYangInstanceIdentifier(ConfigValidatorCohort.PROTOCOLS);
-        final var before = (BindingNormalizedNodeSerializer.NodeResult) codec.toNormalizedDataObject(
-            ConfigValidatorCohort.PROTOCOLS, sessions(sh("eth0", "192.0.2.2").build()));
-        assertEquals(PostCanCommitStep.NOOP, canCommit(candidate(path, delta(path, before, null))));
+        commit(merge(tx(), ConfigValidatorCohort.PROTOCOLS, sessions(sh("eth0", "192.0.2.2").build())));
+        final var delete = tx();
+        delete.delete(codec.toYangInstanceIdentifier(ConfigValidatorCohort.PROTOCOLS));
+        assertEquals(PostCanCommitStep.NOOP, commit(delete));
+    }
+
+    @Test
+    void zeroIntervalIsRefusedWithTheRule() {
+        final var message = refused(merge(tx(), ConfigValidatorCohort.PROTOCOLS, sessions(sh("eth0", "192.0.2.2")
+            .setIntervalConfigType(new TxRxIntervalsBuilder().setDesiredMinTxInterval(Uint32.ZERO).build())
+            .build()))).getMessage();
+        assertTrue(message.startsWith("Invalid BFD configuration: ip-sh session interface=eth0"), message);
+        assertTrue(message.contains("desired-min-tx-interval must not be 0"), message);
+    }
+
+    @Test
+    void aMissingRxTtlReachesTheCohortAndIsNamed() throws Exception {
+        final var group = groups(mh("198.51.100.1", "198.51.100.2").setRxTtl(null).build());
+        // the data tree takes it (module odl-bfd-deviations): with rx-ttl mandatory it would fail the
+        // transaction in ready() before any cohort, which RESTCONF reports as 500 without the leaf's name
+        final var message = refused(merge(tx(), ConfigValidatorCohort.PROTOCOLS, group)).getMessage();
+        assertTrue(message.contains("ip-mh session-group source-addr=198.51.100.1 dest-addr=198.51.100.2"), message);
+        assertTrue(message.contains("rx-ttl is missing"), message);
     }
 }

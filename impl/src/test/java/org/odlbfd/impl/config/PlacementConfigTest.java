@@ -88,6 +88,31 @@ class PlacementConfigTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    void theHostsAddressesAreTheEmbeddedAgentsOnly() {
+        // a host with no address at all: any source-addr is foreign to it
+        final var validator = ConfigValidator.standard(() -> new Host() {
+            @Override
+            public boolean isLocal(final java.net.InetAddress address) {
+                return false;
+            }
+
+            @Override
+            public boolean hasInterface(final String name) {
+                return false;
+            }
+        }, HostRules.ALL_EMBEDDED, RunningDiscriminators.NONE, 100);
+        final var source = org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715
+            .IetfInetUtil.ipAddressFor("192.0.2.1");
+        final var embedded = validator.validate(ConfigView.of(protocols(protocol("bfd",
+            List.of(sh("eth0", "192.0.2.2").setSourceAddr(source).build()), List.of(), List.of())), Map.of()));
+        assertEquals(1, embedded.size(), embedded.toString());
+        assertTrue(embedded.getFirst().contains("is not an address of this host"), embedded.toString());
+        assertEquals(List.of(), validator.validate(ConfigView.of(protocols(protocol("bfd",
+            List.of(placed(sh("eth0", "192.0.2.2").setSourceAddr(source), "r1").build()), List.of(), List.of())),
+            Map.of())), "the device's addresses are the device's");
+    }
+
+    @Test
     void keysAndDiscriminatorsAreUniquePerDevice() {
         // the same key and discriminator on two devices (two instances) and on the embedded agent: three systems
         assertEquals(List.of(), ConfigValidator.validate(protocols(

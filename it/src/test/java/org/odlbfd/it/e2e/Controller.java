@@ -95,6 +95,33 @@ final class Controller implements Resource {
             .filter(p -> cmdline(p.pid()).contains(KARAF_MAIN)).findFirst();
     }
 
+    /**
+     * Resident memory of the controller JVM.
+     *
+     * @return KiB, or -1 when it is not running
+     */
+    long rssKib() {
+        final var jvm = jvm();
+        if (jvm.isEmpty()) {
+            return -1;
+        }
+        try {
+            for (var line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.orElseThrow().pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("no status for {}", jvm, e);
+        }
+        return -1;
+    }
+
+    /** The controller JVM's process id. */
+    long pid() {
+        return jvm().orElseThrow(() -> new IllegalStateException("no controller JVM under " + process)).pid();
+    }
+
     /** kill -9 of the controller JVM: no shutdown hook runs, the datastore journal is all that is left. */
     void kill9() throws InterruptedException {
         final var jvm = jvm().orElseThrow(() -> new IllegalStateException("no controller JVM under " + process));

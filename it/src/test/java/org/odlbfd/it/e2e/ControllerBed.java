@@ -32,13 +32,15 @@ final class ControllerBed implements Resource {
 
     private final Deque<Resource> owned = new ArrayDeque<>();
     private final String tag;
+    private final Path home;
     final NetNs net;
     final MgmtLink mgmt;
     final Http http;
     private Controller controller;
 
-    private ControllerBed(final String tag) {
+    private ControllerBed(final String tag, final Path home) {
         this.tag = tag;
+        this.home = home;
         net = own(NetNs.pair(tag));
         mgmt = own(MgmtLink.create(net.a()));
         http = new Http(mgmt.controllerAddr());
@@ -46,9 +48,22 @@ final class ControllerBed implements Resource {
 
     /** Creates the namespaces and boots a controller with an empty datastore. */
     static ControllerBed boot(final String tag) throws IOException, InterruptedException {
-        final ControllerBed bed = new ControllerBed(tag);
+        return boot(tag, Controller.home(), null);
+    }
+
+    /**
+     * Creates the namespaces and boots a controller with an empty datastore from {@code home}, which
+     * {@code owner} (a private copy of the distribution, or null) is closed with.
+     */
+    static ControllerBed boot(final String tag, final Path home, final Resource owner)
+            throws IOException, InterruptedException {
+        final ControllerBed bed = new ControllerBed(tag, home);
         boolean ok = false;
         try {
+            if (owner != null) {
+                // closed last: the controller that runs from it stops first
+                bed.owned.addLast(owner);
+            }
             bed.startController(true);
             ok = true;
         } finally {
@@ -71,8 +86,7 @@ final class ControllerBed implements Resource {
     /** Starts the controller in namespace A and waits until RESTCONF answers; returns the boot time. */
     Duration startController(final boolean fresh) throws IOException, InterruptedException {
         final long start = System.nanoTime();
-        controller = Controller.start(Controller.home(), net.a(), Path.of("target", "e2e-" + tag + "-karaf.log"),
-            fresh);
+        controller = Controller.start(home, net.a(), Path.of("target", "e2e-" + tag + "-karaf.log"), fresh);
         owned.push(controller);
         awaitRestconf(start);
         final Duration boot = Duration.ofNanos(System.nanoTime() - start);

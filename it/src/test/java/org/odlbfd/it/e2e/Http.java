@@ -25,13 +25,12 @@ import java.util.stream.Stream;
  * management link). Each method is one request, the same one docs/walkthrough.md shows with curl.
  */
 final class Http {
-    private static final String AUTH = "Basic "
-        + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     private static final String JSON = "application/yang-data+json";
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     private final String root;
+    private final String auth;
 
     /** What the server answered. */
     record Reply(int status, String body) {
@@ -50,12 +49,17 @@ final class Http {
     }
 
     Http(final String host) {
-        root = "http://" + host + ":8181";
+        this("http://" + host + ":8181", "admin", "admin");
     }
 
-    /** Base URL, e.g. {@code http://198.51.100.6:8181}. */
-    String root() {
-        return root;
+    private Http(final String root, final String user, final String password) {
+        this.root = root;
+        auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same server as another AAA user. */
+    Http as(final String user, final String password) {
+        return new Http(root, user, password);
     }
 
     Reply get(final String dataPath) throws IOException, InterruptedException {
@@ -84,14 +88,36 @@ final class Http {
      * the first event, so this does not wait for them; closing the lines closes the connection.
      */
     CompletableFuture<HttpResponse<Stream<String>>> openEvents(final String url) {
-        final var req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH)
+        final var req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
             .header("Accept", "text/event-stream").GET().build();
         return client.sendAsync(req, HttpResponse.BodyHandlers.ofLines());
     }
 
+    /** Base URL, e.g. {@code http://198.51.100.6:8181}. */
+    String root() {
+        return root;
+    }
+
     private HttpRequest.Builder request(final String path) {
         return HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60))
-            .header("Authorization", AUTH).header("Accept", JSON).header("Content-Type", JSON);
+            .header("Authorization", auth).header("Accept", JSON).header("Content-Type", JSON);
+    }
+
+    /**
+     * Any request: {@code path} is from the server root (e.g. {@code /auth/v1/users}), {@code body} null for none.
+     */
+    Reply send(final String method, final String path, final String contentType, final String body)
+            throws IOException, InterruptedException {
+        // AAA's IDM API speaks plain JSON, RESTCONF (also for a YANG Patch's status) yang-data+json
+        final var builder = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60))
+            .header("Authorization", auth)
+            .header("Accept", "application/json".equals(contentType) ? contentType : JSON);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(builder);
     }
 
     private Reply send(final HttpRequest.Builder builder) throws IOException, InterruptedException {

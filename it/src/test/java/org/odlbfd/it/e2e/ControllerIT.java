@@ -5,7 +5,7 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
-package org.odlbfd.it.controller;
+package org.odlbfd.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,9 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -29,43 +26,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Boots the built controller and drives ietf-bfd over RESTCONF: configuration in, operational
- * state out, deletion, and rejection of bad input.
+ * Boots the built controller in network namespace A (ControllerBed: RESTCONF over the management
+ * link, never the host's port 8181) and drives ietf-bfd over RESTCONF: configuration in,
+ * operational state out, deletion, and rejection of bad input. The sessions' source addresses are
+ * A's own, as the commit cohort requires.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControllerIT {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerIT.class);
-    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STATE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String PROTOCOL = "ietf-routing:routing/control-plane-protocols/"
         + "control-plane-protocol=ietf-bfd-types:bfdv1,it-bfd";
     private static final String BFD = PROTOCOL + "/ietf-bfd:bfd";
     private static final String SH_SESSION = BFD + "/ietf-bfd-ip-sh:ip-sh/sessions/session=vA,192.0.2.2";
+    // A's loopback address to B's (NetNs): routed over vA, so the multihop packets stay in the namespaces
     private static final String MH_GROUP = BFD + "/ietf-bfd-ip-mh:ip-mh/session-groups/"
-        + "session-group=198.51.100.1,198.51.100.2";
+        + "session-group=192.0.2.101,192.0.2.102";
     private static final String BAD_SESSION = BFD + "/ietf-bfd-ip-sh:ip-sh/sessions/session=vB,192.0.2.9";
 
-    private final Restconf restconf = new Restconf();
-    private KarafProcess karaf;
+    private ControllerBed bed;
+    private Http restconf;
 
     @BeforeAll
     void startController() throws Exception {
-        final var home = Path.of(System.getProperty("karaf.home")).toAbsolutePath().normalize();
-        final var log = Path.of("target", "controller-it-karaf.log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        final long start = System.nanoTime();
-        karaf = KarafProcess.start(home, log);
-        awaitRestconf(start);
-        final var boot = KarafProcess.since(start);
-        LOG.info("MEASURED boot-to-RESTCONF {} ms, controller RSS {} MiB", boot.toMillis(), karaf.rssKib() / 1024);
+        bed = ControllerBed.boot("ctl");
+        restconf = bed.http;
+        LOG.info("MEASURED controller RSS {} MiB", bed.controller().rssKib() / 1024);
     }
 
     @AfterAll
-    void stopController() throws Exception {
-        if (karaf != null) {
-            karaf.close();
+    void stopController() {
+        if (bed != null) {
+            bed.close();
         }
     }
 
@@ -103,7 +97,7 @@ class ControllerIT {
     void multihopSessionGroupIsStoredAndRuns() throws Exception {
         final var put = restconf.put(MH_GROUP, """
             {"ietf-bfd-ip-mh:session-group": [{
-              "source-addr": "198.51.100.1", "dest-addr": "198.51.100.2", "rx-ttl": 250,
+              "source-addr": "192.0.2.101", "dest-addr": "192.0.2.102", "rx-ttl": 250,
               "local-multiplier": 5, "min-interval": 500000
             }]}""");
         assertTrue(put.status() == 201 || put.status() == 204, () -> "PUT ip-mh session-group: " + put);
@@ -164,32 +158,9 @@ class ControllerIT {
         awaitGone(PROTOCOL);
     }
 
-    private void awaitRestconf(final long start) throws Exception {
-        final long deadline = start + BOOT_TIMEOUT.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            if (!karaf.isAlive()) {
-                fail("controller exited during boot; see target/controller-it-karaf.log");
-            }
-            try {
-                // ready means RESTCONF itself answers: data, or its own data-missing error (a bare
-                // Jetty 404 or an AAA 401 comes earlier in the boot)
-                final var reply = restconf.get("ietf-routing:routing?content=config");
-                last = reply.status();
-                if (last == 200 || reply.isDataMissing()) {
-                    return;
-                }
-            } catch (IOException e) {
-                LOG.debug("RESTCONF not up yet: {}", e.getMessage());
-            }
-            Thread.sleep(1_000);
-        }
-        fail("RESTCONF did not answer within " + BOOT_TIMEOUT + ", last status " + last);
-    }
-
     private JsonObject awaitOper(final String path, final Predicate<String> ready) throws Exception {
         final long deadline = System.nanoTime() + STATE_TIMEOUT.toNanos();
-        Restconf.Reply last = null;
+        Http.Reply last = null;
         while (System.nanoTime() < deadline) {
             last = restconf.get(path + "?content=nonconfig");
             if (last.status() == 200 && ready.test(last.body())) {
@@ -202,7 +173,7 @@ class ControllerIT {
 
     private void awaitGone(final String path) throws Exception {
         final long deadline = System.nanoTime() + STATE_TIMEOUT.toNanos();
-        Restconf.Reply last = null;
+        Http.Reply last = null;
         while (System.nanoTime() < deadline) {
             last = restconf.get(path + "?content=nonconfig");
             if (last.isDataMissing()) {
@@ -213,7 +184,7 @@ class ControllerIT {
         fail("operational state of " + path + " still there after " + STATE_TIMEOUT + ": " + last);
     }
 
-    private static void assertStatus(final Restconf.Reply reply, final int expected) {
+    private static void assertStatus(final Http.Reply reply, final int expected) {
         assertEquals(expected, reply.status(), reply::toString);
     }
 }
