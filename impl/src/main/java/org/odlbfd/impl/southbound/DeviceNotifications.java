@@ -118,18 +118,31 @@ final class DeviceNotifications {
             LOG.info("Device {} has no RFC 5277 create-subscription: its state is polled", node);
             return;
         }
+        subscribe(node, rpc, true);
+    }
+
+    /**
+     * Asks for the NETCONF stream, filtered to ietf-bfd's notifications; a device that refuses the
+     * filter (RFC 5277 makes it optional to support) is asked again without one.
+     */
+    private static void subscribe(final String node, final DOMRpcService rpc, final boolean filtered) {
         final var input = ImmutableNodes.newContainerBuilder()
-            .withNodeIdentifier(NodeIdentifier.create(QName.create(CREATE_SUBSCRIPTION, "input")))
-            .withChild(ImmutableNodes.newAnyxmlBuilder(DOMSource.class)
+            .withNodeIdentifier(NodeIdentifier.create(QName.create(CREATE_SUBSCRIPTION, "input")));
+        if (filtered) {
+            input.withChild(ImmutableNodes.newAnyxmlBuilder(DOMSource.class)
                 .withNodeIdentifier(NodeIdentifier.create(QName.create(CREATE_SUBSCRIPTION, "filter")))
                 .withValue(new DOMSource(filter()))
-                .build())
-            .build();
-        Futures.addCallback(rpc.invokeRpc(CREATE_SUBSCRIPTION, input), new FutureCallback<DOMRpcResult>() {
+                .build());
+        }
+        Futures.addCallback(rpc.invokeRpc(CREATE_SUBSCRIPTION, input.build()), new FutureCallback<DOMRpcResult>() {
             @Override
             public void onSuccess(final DOMRpcResult result) {
                 if (result.errors().isEmpty()) {
-                    LOG.info("Device {}: subscribed to its notifications", node);
+                    LOG.info("Device {}: subscribed to its notifications{}", node, filtered ? "" : " (unfiltered)");
+                } else if (filtered) {
+                    LOG.info("Device {}: filtered create-subscription answered {}, asking without a filter", node,
+                        result.errors());
+                    subscribe(node, rpc, false);
                 } else {
                     // RFC 5277 allows one subscription per session: ODL's own may be there already
                     LOG.info("Device {}: create-subscription answered {}", node, result.errors());
@@ -138,8 +151,14 @@ final class DeviceNotifications {
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.info("Device {}: create-subscription failed ({}): its state is polled", node,
-                    DeviceErrors.text(cause));
+                if (filtered) {
+                    LOG.info("Device {}: filtered create-subscription failed ({}), asking without a filter", node,
+                        DeviceErrors.text(cause));
+                    subscribe(node, rpc, false);
+                } else {
+                    LOG.info("Device {}: create-subscription failed ({}): its state is polled", node,
+                        DeviceErrors.text(cause));
+                }
             }
         }, MoreExecutors.directExecutor());
     }
