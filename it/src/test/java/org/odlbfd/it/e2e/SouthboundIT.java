@@ -309,4 +309,32 @@ class SouthboundIT {
         netconf.awaitDeviceSession("r1", INSTANCE, "eth0", "203.0.113.2", Objects::isNull, APPLIED, "removed");
         bfd.awaitGone("eth0", "203.0.113.2", APPLIED);
     }
+
+    @Test
+    @Order(9)
+    void aHungDeviceDelaysNoOther() throws Exception {
+        assertTrue(bed.http.put(bfd.shSession("eth0", "203.0.113.26"), Bfd.shSessionBody("eth0", "203.0.113.26",
+            "203.0.113.25", 3, 300_000, 300_000, placed("r1"))).isSuccess());
+        awaitPlacement("eth0", "203.0.113.26", status("applied"), APPLIED, "applied on r1");
+        r1.freeze(true);
+        try {
+            // r1 answers nothing now: its queue waits, t1's does not
+            assertTrue(bed.http.patch(bfd.shSession("eth0", "203.0.113.26"), "{\"ietf-bfd-ip-sh:session\": [{"
+                + "\"interface\": \"eth0\", \"dest-addr\": \"203.0.113.26\", \"local-multiplier\": 5}]}")
+                .isSuccess());
+            final long start = System.nanoTime();
+            assertTrue(bed.http.put(bfd.shSession("eth5", "203.0.113.30"), Bfd.shSessionBody("eth5",
+                "203.0.113.30", "203.0.113.29", 3, 300_000, 300_000, placed("t1"))).isSuccess());
+            awaitPlacement("eth5", "203.0.113.30", status("applied"), APPLIED, "applied on t1 while r1 hangs");
+            Figures.record("MEASURED southbound a session on the testtool applied " + ms(start)
+                + " ms after its PUT while netconfd was frozen");
+            assertEquals("pending", Netconf.status(bfd.shOper("eth0", "203.0.113.26")),
+                "r1's change waits for r1");
+        } finally {
+            r1.freeze(false);
+        }
+        awaitPlacement("eth0", "203.0.113.26", status("applied"), Duration.ofSeconds(120), "applied once r1 answers");
+        assertEquals(5, netconf.deviceSession("r1", INSTANCE, "eth0", "203.0.113.26").get("local-multiplier")
+            .getAsInt());
+    }
 }

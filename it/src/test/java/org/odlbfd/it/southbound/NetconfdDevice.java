@@ -167,6 +167,18 @@ public final class NetconfdDevice implements Resource {
         netconfd = null;
     }
 
+    /**
+     * Freezes (SIGSTOP) or thaws (SIGCONT) netconfd: the device still accepts SSH connections but
+     * answers nothing, a slow or hung device.
+     *
+     * @param frozen true to freeze
+     */
+    public void freeze(final boolean frozen) {
+        if (netconfd == null || !Shell.killOwn(netconfd.pid(), NETCONFD, frozen ? "STOP" : "CONT")) {
+            throw new IllegalStateException("cannot signal netconfd");
+        }
+    }
+
     /** The device's own log, for failure messages. */
     public String log() {
         return RunDir.readOrEmpty(dir.resolve("netconfd.log"));
