@@ -7,6 +7,8 @@
  */
 package org.odlbfd.api;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The client API of the BFD engine, in the shape of FRR's lib/bfd.h: a client registers interest
  * in a session (creating it when nobody else has), updates the parameters it wants, and closes its
@@ -32,6 +34,21 @@ public interface BfdSessionService {
      * @return its status, or null if no such session runs
      */
     SessionStatus status(SessionKey key);
+
+    /**
+     * Verifies bidirectional connectivity now with a Poll Sequence (RFC 5880 §6.5, §6.6): the
+     * session sends Control packets with the Poll bit until the peer answers with the Final bit.
+     * In Demand mode this is how a client checks a path that carries no periodic packets; in
+     * Asynchronous mode it checks that the peer answers at once. A poll already running (a timer
+     * change, say) counts: its Final verifies too.
+     *
+     * @param key the session
+     * @return completes with true when the Final arrives; with false when the session is not Up,
+     *     leaves Up, or no Final comes within one Detection Time (in Demand mode the session then
+     *     goes Down, RFC 5880 §6.8.4); exceptionally with {@link IllegalArgumentException} when no
+     *     such session runs
+     */
+    CompletableFuture<Boolean> verify(SessionKey key);
 
     /**
      * One client's hold on a session.

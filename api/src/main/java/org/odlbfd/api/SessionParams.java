@@ -12,7 +12,8 @@ package org.odlbfd.api;
  * (RFC 5880 §4.1) and in ietf-bfd-types.
  *
  * @param desiredMinTxUs bfd.DesiredMinTxInterval
- * @param requiredMinRxUs bfd.RequiredMinRxInterval; 0 means the peer must not send (passive)
+ * @param requiredMinRxUs bfd.RequiredMinRxInterval; 0 asks the peer to send no periodic packets at all, which
+ *     holds the session Down (RFC 5880 §6.8.18: with nothing to receive there is nothing to detect)
  * @param detectMultiplier bfd.DetectMult, 1..255
  */
 public record SessionParams(long desiredMinTxUs, long requiredMinRxUs, int detectMultiplier) {

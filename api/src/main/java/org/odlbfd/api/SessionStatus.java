@@ -14,15 +14,18 @@ import java.time.Instant;
 /**
  * One observation of a session's state. Every transition carries the state it left, so that a
  * client can tell Init-to-Down from Up-to-Down without keeping its own history (the shape of
- * FRR's {@code bfd_session_status}).
+ * FRR's {@code bfd_session_status}). It also carries what the peer last said, its State and its
+ * Diag, so that a client can tell a peer taken down on purpose (remote state AdminDown) from a
+ * path failure: RFC 5882 §3.2 asks clients not to treat the former as a failure.
  *
  * @param state the state now
  * @param previousState the state before this change
  * @param localDiagnostic why the local system last left Up (RFC 5880 §6.8.1 bfd.LocalDiag)
+ * @param remoteState the State the peer last sent (bfd.RemoteSessionState)
  * @param remoteDiagnostic the Diag the peer last sent
  * @param changedAt when the state changed
  */
-public record SessionStatus(State state, State previousState, Diagnostic localDiagnostic,
+public record SessionStatus(State state, State previousState, Diagnostic localDiagnostic, State remoteState,
         Diagnostic remoteDiagnostic, Instant changedAt) {
     /**
      * Checks the components.
@@ -30,6 +33,7 @@ public record SessionStatus(State state, State previousState, Diagnostic localDi
      * @param state the state now
      * @param previousState the state before this change
      * @param localDiagnostic why the local system last left Up
+     * @param remoteState the State the peer last sent
      * @param remoteDiagnostic the Diag the peer last sent
      * @param changedAt when the state changed
      */
@@ -37,17 +41,29 @@ public record SessionStatus(State state, State previousState, Diagnostic localDi
         requireNonNull(state, "state");
         requireNonNull(previousState, "previousState");
         requireNonNull(localDiagnostic, "localDiagnostic");
+        requireNonNull(remoteState, "remoteState");
         requireNonNull(remoteDiagnostic, "remoteDiagnostic");
         requireNonNull(changedAt, "changedAt");
     }
 
     /**
-     * The status of a session that has just been created: Down, no diagnostic (RFC 5880 §6.8.1).
+     * The status of a session that has just been created: Down, no diagnostic, the peer Down too
+     * (RFC 5880 §6.8.1 initial values).
      *
      * @param createdAt creation time
      * @return initial status
      */
     public static SessionStatus initial(final Instant createdAt) {
-        return new SessionStatus(State.DOWN, State.DOWN, Diagnostic.NONE, Diagnostic.NONE, createdAt);
+        return new SessionStatus(State.DOWN, State.DOWN, Diagnostic.NONE, State.DOWN, Diagnostic.NONE, createdAt);
+    }
+
+    /**
+     * Whether the peer took the session down on purpose: it last said AdminDown. RFC 5882 §3.2: a
+     * client SHOULD NOT treat that as a failure of the path.
+     *
+     * @return true when the peer's last State was AdminDown
+     */
+    public boolean peerAdminDown() {
+        return remoteState == State.ADMIN_DOWN;
     }
 }

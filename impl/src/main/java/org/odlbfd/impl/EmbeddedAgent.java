@@ -166,8 +166,9 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
     @Override
     public void remove(final String protocol, final SessionKey key) {
         publisher.unconfigured(key);
-        // RFC 5880 §6.8.16: the engine sends AdminDown before the session goes; only then does its
-        // operational entry disappear
+        // RFC 5880 §6.8.16: the engine sends AdminDown for a Detection Time before the session goes
+        // (the future completes then); only then does its operational entry disappear. A configure
+        // of the same key waits for it (inOrder).
         final var done = inOrder(key, () -> engine.unconfigure(key)
             .whenComplete((ok, failure) -> publisher.removed(protocol, key)));
         done.whenComplete((ok, failure) -> pending.remove(key, done));
@@ -194,7 +195,10 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
                 .map(SessionSnapshot::key).toList();
             CompletableFuture.allOf(keys.stream().map(engine::unconfigure).toArray(CompletableFuture[]::new))
                 .get(1, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
+            // Each sent its first AdminDown at once and would repeat it for a Detection Time.
+            LOG.info("BFD sessions stopped while still telling their peers AdminDown (RFC 5880 6.8.16)");
+        } catch (ExecutionException e) {
             LOG.warn("BFD sessions not all told AdminDown before stop", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

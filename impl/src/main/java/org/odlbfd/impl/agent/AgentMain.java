@@ -19,12 +19,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineObserver;
@@ -45,12 +45,17 @@ import org.odlbfd.impl.transport.UdpTransport;
  *          [auth=simple|keyed-md5|meticulous-keyed-md5|keyed-sha1|meticulous-keyed-sha1 keyid=N secret=STR]
  *          [ldisc=N] [rdisc=N]
  *   add mh name=NAME local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [rxttl=N] [auth=... keyid=N secret=STR]
- *   set NAME [tx=US] [rx=US] [mult=N] [echo=US]
+ *   set NAME [tx=US] [rx=US] [mult=N] [echo=US] [demand=on|off]
+ *   verify NAME       (a Poll Sequence now, RFC 5880 §6.6: VERIFY name=NAME result=true|false)
  *   admin-down NAME | admin-up NAME | del NAME | show NAME | stats | quit
  * </pre>
+ * {@code del} answers once the session is gone: it sends AdminDown for a Detection Time first
+ * (RFC 5880 §6.8.16).
  */
 public final class AgentMain implements EngineObserver, AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
+    /** How long {@link #close()} lets sessions tell their peers AdminDown (the harness waits 5 s). */
+    private static final long CLOSE_SECONDS = 4;
 
     private final PrintStream out;
     private final UdpTransport transport;
@@ -152,6 +157,11 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
                     yield "OK " + line;
                 }
                 case "show" -> show(session(words));
+                case "verify" -> {
+                    // RFC 5880 §6.5/§6.6: a Poll Sequence now; true when the Final came back
+                    final SessionConfig config = session(words);
+                    yield "VERIFY name=" + config.name() + " result=" + await(engine.verify(config.key()));
+                }
                 case "stats" -> stats(await(engine.stats()));
                 default -> "ERROR unknown command '" + words[0] + "'";
             };
@@ -253,13 +263,17 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
      */
     @Override
     public void close() {
-        for (SessionConfig config : new ArrayList<>(sessions.values())) {
-            final SessionKey key = config.key();
-            try {
-                await(engine.unconfigure(key));
-            } catch (IllegalStateException e) {
-                // already gone; nothing to tell the peer
-            }
+        // All at once: each keeps sending AdminDown for a Detection Time before it is gone
+        final List<CompletableFuture<Void>> deletes = new ArrayList<>();
+        for (SessionConfig config : sessions.values()) {
+            deletes.add(engine.unconfigure(config.key()));
+        }
+        try {
+            CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).get(CLOSE_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the first AdminDown of each has been sent; stop anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         sessions.clear();
         transport.close();

@@ -36,7 +36,7 @@ final class CommandParser {
         "auth", "keyid", "secret", "ldisc", "rdisc");
     private static final Set<String> MH_WORDS = Set.of("name", "local", "peer", "tx", "rx", "mult", "rxttl", "auth",
         "keyid", "secret");
-    private static final Set<String> SET_WORDS = Set.of("tx", "rx", "mult", "echo");
+    private static final Set<String> SET_WORDS = Set.of("tx", "rx", "mult", "echo", "demand");
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
@@ -94,8 +94,20 @@ final class CommandParser {
         final long echo = p.number("echo", old.echoTxUs());
         return new SessionConfig(old.name(), old.key(), old.localAddress(), p.number("tx", old.desiredMinTxUs()),
             p.number("rx", old.requiredMinRxUs()), (int) p.number("mult", old.detectMult()), echo, echo,
-            old.passive(), old.demand(), old.authType(), old.keyChain(), old.staticLocalDiscr(),
+            old.passive(), p.onOff("demand", old.demand()), old.authType(), old.keyChain(), old.staticLocalDiscr(),
             old.staticRemoteDiscr(), old.rxTtlFloor(), old.adminDown());
+    }
+
+    private boolean onOff(final String key, final boolean fallback) {
+        final String value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(key + "=" + value + ": on or off");
+        };
     }
 
     private String required(final String key) {

@@ -17,16 +17,19 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionListener;
 import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.Scheduler;
 import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.session.SessionTable;
 
 /**
  * The BFD engine: sessions sharded over N single-threaded loops, each session staying on one.
@@ -103,8 +106,9 @@ public final class BfdEngine implements BfdSessionService {
                 final int your = received.packet() != null ? received.packet().yourDiscriminator()
                     : received.datagram() != null && received.datagram().readableBytes() >= 12
                         ? received.datagram().getInt(received.datagram().readerIndex() + 8) : 0;
-                yield your != 0 ? shardOfDiscr(your) : shardOf(received.demuxKey());
+                yield your != 0 ? shardOfDiscr(your) : demuxShard(received.demuxKey());
             }
+            case EngineInput.Verify verify -> shardOf(verify.key());
             case EngineInput.EchoReturned echo -> shardOfDiscr(echo.localDiscr());
             case EngineInput.Configure configure -> keyShards.computeIfAbsent(configure.config().key(),
                 key -> homeOf(configure.config()));
@@ -136,6 +140,20 @@ public final class BfdEngine implements BfdSessionService {
         return shards.indexOf(known != null ? known : homeOf(config));
     }
 
+    /**
+     * The shard of a packet with Your Discriminator zero: a multihop packet whose exact (local,
+     * remote) key is unknown may belong to a session with the wildcard local address.
+     */
+    private Shard demuxShard(final SessionKey key) {
+        if (key instanceof MultiHopKey mh && !keyShards.containsKey(key)) {
+            final Shard wildcard = keyShards.get(SessionTable.wildcardLocal(mh));
+            if (wildcard != null) {
+                return wildcard;
+            }
+        }
+        return shardOf(key);
+    }
+
     private Shard shardOfDiscr(final int discr) {
         return shards.get(Math.floorMod(discr, shards.size()));
     }
@@ -165,10 +183,11 @@ public final class BfdEngine implements BfdSessionService {
     }
 
     /**
-     * Removes a configured session (AdminDown is sent first).
+     * Removes a configured session. It sends AdminDown for a Detection Time first (RFC 5880
+     * §6.8.16), then goes; configuring it again in that time keeps it.
      *
      * @param key session
-     * @return completes when applied
+     * @return completes when the session is gone (at once when clients still hold it)
      */
     public CompletableFuture<Void> unconfigure(final SessionKey key) {
         final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -220,6 +239,23 @@ public final class BfdEngine implements BfdSessionService {
             .thenApply(BfdEngine::merge);
     }
 
+    /**
+     * Packets no session could be charged with, by reason (index: {@link RejectReason#ordinal()}).
+     *
+     * @return completes with the counts summed over all loops
+     */
+    CompletableFuture<long[]> unattributedRejects() {
+        return onEveryShard(Shard::globalRejects).thenApply(parts -> {
+            final long[] sum = new long[RejectReason.values().length];
+            for (long[] part : parts) {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += part[i];
+                }
+            }
+            return sum;
+        });
+    }
+
     private record ShardPart(List<SessionSnapshot> snapshots, long[] rejects, long[] lateness) {
     }
 
@@ -268,6 +304,13 @@ public final class BfdEngine implements BfdSessionService {
         final ClientRegistration registration = new ClientRegistration(this, key, params, listener);
         submit(new EngineInput.Register(registration));
         return registration;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> verify(final SessionKey key) {
+        final CompletableFuture<Boolean> result = new CompletableFuture<>();
+        submit(new EngineInput.Verify(key, result));
+        return result;
     }
 
     @Override

@@ -31,10 +31,11 @@ public sealed interface EngineInput {
     }
 
     /**
-     * Operator configuration removed: AdminDown is sent, then the session goes (unless clients hold it).
+     * Operator configuration removed: the session sends AdminDown for a Detection Time, then goes
+     * (unless clients hold it; RFC 5880 §6.8.16).
      *
      * @param key session
-     * @param done completes when applied
+     * @param done completes when the session is gone (or at once when clients keep it)
      */
     record Unconfigure(SessionKey key, CompletableFuture<Void> done) implements EngineInput {
     }
@@ -47,6 +48,16 @@ public sealed interface EngineInput {
      * @param done completes when applied
      */
     record AdminState(SessionKey key, boolean adminDown, CompletableFuture<Void> done) implements EngineInput {
+    }
+
+    /**
+     * A client asks for a verification Poll (RFC 5880 §6.5, §6.6).
+     *
+     * @param key session
+     * @param result completes with true at the Final, false otherwise (see
+     *     {@link org.odlbfd.api.BfdSessionService#verify}), exceptionally when there is no such session
+     */
+    record Verify(SessionKey key, CompletableFuture<Boolean> result) implements EngineInput {
     }
 
     /**

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
@@ -33,16 +35,20 @@ import org.odlbfd.impl.session.Ports;
 import org.odlbfd.impl.session.Scheduler;
 import org.odlbfd.impl.session.Session;
 import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.session.SessionEvents;
 import org.odlbfd.impl.session.SessionTable;
 
 /**
  * One engine thread and the sessions that live on it. Every method runs on {@link #scheduler}.
  */
-final class Shard implements Session.Listener {
+final class Shard implements SessionEvents {
     private static final class Entry {
         final Session session;
         final List<ClientRegistration> clients = new ArrayList<>(1);
+        /** Unconfigure requests that complete once the session is gone (after its AdminDown). */
+        final List<CompletableFuture<Void>> whenGone = new ArrayList<>(0);
         boolean configured;
+        boolean deleting;
         SessionStatus status;
 
         Entry(final Session session, final SessionStatus status) {
@@ -107,10 +113,17 @@ final class Shard implements Session.Listener {
                 }
             }
             case EngineInput.Configure configure -> complete(configure.done(), () -> configure(configure.config()));
-            case EngineInput.Unconfigure unconfigure -> complete(unconfigure.done(), () -> unconfigure(
-                unconfigure.key()));
+            case EngineInput.Unconfigure unconfigure -> unconfigure(unconfigure.key(), unconfigure.done());
             case EngineInput.AdminState admin -> complete(admin.done(), () -> adminState(admin.key(),
                 admin.adminDown()));
+            case EngineInput.Verify verify -> {
+                final Entry entry = entries.get(verify.key());
+                if (entry == null || entry.deleting) {
+                    verify.result().completeExceptionally(new IllegalArgumentException("no session " + verify.key()));
+                } else {
+                    entry.session.verify(verify.result());
+                }
+            }
             case EngineInput.Register register -> register(register.registration());
             case EngineInput.Update update -> {
                 final Entry entry = entries.get(update.registration().key());
@@ -127,7 +140,7 @@ final class Shard implements Session.Listener {
         }
     }
 
-    private static void complete(final java.util.concurrent.CompletableFuture<Void> done, final Runnable action) {
+    private static void complete(final CompletableFuture<Void> done, final Runnable action) {
         try {
             action.run();
             done.complete(null);
@@ -156,7 +169,7 @@ final class Shard implements Session.Listener {
             }
             final int your = packet.yourDiscriminator();
             // RFC 5880 §6.8.6: select by Your Discriminator, else by source address and interface.
-            final Session session = your != 0 ? table.byDiscriminator(your) : table.byKey(received.demuxKey());
+            final Session session = your != 0 ? table.byDiscriminator(your) : table.byDemuxKey(received.demuxKey());
             if (session == null) {
                 reject(null, your != 0 ? RejectReason.UNKNOWN_DISCRIMINATOR : RejectReason.NO_SESSION);
                 return;
@@ -189,6 +202,7 @@ final class Shard implements Session.Listener {
                 throw new IllegalStateException("the local discriminator of a running session cannot change");
             }
             existing.configured = true;
+            keep(existing);
             final SessionConfig before = existing.session.config();
             if (Objects.equals(before.authType(), config.authType()) && before.keyChain().equals(config.keyChain())) {
                 existing.session.modify(config);
@@ -241,20 +255,25 @@ final class Shard implements Session.Listener {
         }
     }
 
-    private void unconfigure(final SessionKey key) {
+    private void unconfigure(final SessionKey key, final CompletableFuture<Void> done) {
         final Entry entry = entries.get(key);
         if (entry == null) {
-            throw new IllegalArgumentException("no session " + key);
+            done.completeExceptionally(new IllegalArgumentException("no session " + key));
+            return;
         }
         entry.configured = false;
-        if (entry.clients.isEmpty()) {
-            delete(entry);
+        if (!entry.clients.isEmpty()) {
+            done.complete(null);
+            return;
         }
+        // Completes once the session is gone, after telling its peer AdminDown (RFC 5880 §6.8.16).
+        entry.whenGone.add(done);
+        delete(entry);
     }
 
     private void adminState(final SessionKey key, final boolean adminDown) {
         final Entry entry = entries.get(key);
-        if (entry == null) {
+        if (entry == null || entry.deleting) {
             throw new IllegalArgumentException("no session " + key);
         }
         if (adminDown) {
@@ -265,10 +284,19 @@ final class Shard implements Session.Listener {
     }
 
     private void register(final ClientRegistration registration) {
-        Entry entry = entries.get(registration.key());
+        final SessionKey key = registration.key();
+        // A multihop key names the local address (RFC 5883 §4.1): the session sends from it. A
+        // wildcard source leaves the choice to the transport and accepts packets on any address.
+        final SessionConfig config = SessionConfig.of(key.toString(), key,
+            key instanceof MultiHopKey mh && !mh.source().isAnyLocalAddress() ? mh.source() : null,
+            registration.params());
+        Entry entry = entries.get(key);
         if (entry == null) {
-            entry = create(SessionConfig.of(registration.key().toString(), registration.key(), null,
-                registration.params()));
+            entry = create(config);
+        } else if (entry.deleting) {
+            keep(entry);
+            entry.session.modify(config, authenticator(config));
+            entry.session.adminUp();
         }
         entry.clients.add(registration);
         // The listener hears the current status at once (BfdSessionService#register).
@@ -283,14 +311,37 @@ final class Shard implements Session.Listener {
     }
 
     private void delete(final Entry entry) {
+        if (entry.deleting) {
+            return;
+        }
+        entry.deleting = true;
+        // RFC 5880 §6.8.16: the peer hears AdminDown for a Detection Time before the session goes.
+        entry.session.delete(() -> gone(entry));
+    }
+
+    /** A session configured or registered again while it was sending its last AdminDown stays. */
+    private static void keep(final Entry entry) {
+        if (entry.deleting) {
+            entry.deleting = false;
+            entry.session.keep();
+            completeAll(entry.whenGone);
+        }
+    }
+
+    private void gone(final Entry entry) {
         final Session session = entry.session;
-        // RFC 5880 §6.8.16: the peer hears AdminDown before the session disappears.
-        session.delete();
         table.remove(session);
         final SessionKey key = session.config().key();
-        entries.remove(key);
+        entries.remove(key, entry);
         engine.removed(key, this);
         engine.observer().sessionDeleted(key, session.config().name());
+        completeAll(entry.whenGone);
+    }
+
+    private static void completeAll(final List<CompletableFuture<Void>> futures) {
+        final List<CompletableFuture<Void>> copy = List.copyOf(futures);
+        futures.clear();
+        copy.forEach(future -> future.complete(null));
     }
 
     @Override
@@ -319,8 +370,8 @@ final class Shard implements Session.Listener {
     }
 
     private SessionStatus status(final Session session, final State previous) {
-        return new SessionStatus(session.sessionState(), previous, session.localDiag(), session.remoteDiag(),
-            Instant.ofEpochMilli(clock.currentTimeMillis()));
+        return new SessionStatus(session.sessionState(), previous, session.localDiag(), session.remoteSessionState(),
+            session.remoteDiag(), Instant.ofEpochMilli(clock.currentTimeMillis()));
     }
 
     SessionSnapshot snapshot(final Session session) {

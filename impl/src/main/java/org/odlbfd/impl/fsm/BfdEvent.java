@@ -27,5 +27,10 @@ public enum BfdEvent {
     /** The operator disabled the session (RFC 5880 §6.8.16). */
     ADMIN_DOWN,
     /** The operator enabled the session again (RFC 5880 §6.8.16). */
-    ADMIN_UP
+    ADMIN_UP,
+    /**
+     * The operator holds the session Down (RFC 5880 §6.2: "A system MAY hold a session in Down state
+     * indefinitely"; §6.8.18): here, a Required Min RX Interval of zero.
+     */
+    HOLD_DOWN
 }

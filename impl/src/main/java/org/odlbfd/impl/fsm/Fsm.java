@@ -57,6 +57,7 @@ public final class Fsm {
             case ADMIN_UP -> adminUp(state);
             case DETECTION_TIMEOUT -> timeout(state);
             case ECHO_FAILURE -> echoFailure(state);
+            case HOLD_DOWN -> holdDown(state);
             case RX_ADMIN_DOWN, RX_DOWN, RX_INIT, RX_UP -> received(state, event);
         };
     }
@@ -95,9 +96,20 @@ public final class Fsm {
                 Action.SEND_NOW);
             case UP -> of(state, State.DOWN, Diagnostic.CONTROL_EXPIRY, Action.RESET_REMOTE_DISCR,
                 Action.LEAVE_UP, Action.SEND_NOW);
-            // RFC 5880 §6.8.1: bfd.RemoteDiscr is zeroed on expiry in Down as well.
-            case DOWN -> of(state, state, null, Action.RESET_REMOTE_DISCR);
-            case ADMIN_DOWN -> stay(state);
+            // RFC 5880 §6.8.1: bfd.RemoteDiscr is zeroed on expiry in Down and AdminDown as well
+            // ("If a period of a Detection Time passes without the receipt of a valid, authenticated
+            // BFD packet from the remote system, this variable MUST be set to zero").
+            case DOWN, ADMIN_DOWN -> of(state, state, null, Action.RESET_REMOTE_DISCR);
+        };
+    }
+
+    private static Transition holdDown(final State state) {
+        // The session leaves Init or Up for Down, told to the peer; the diagnostic says an operator
+        // decided it (7, Administratively Down), not the path.
+        return switch (state) {
+            case UP -> leave(state, State.DOWN, Diagnostic.ADMIN_DOWN);
+            case INIT -> of(state, State.DOWN, Diagnostic.ADMIN_DOWN, Action.SEND_NOW);
+            case DOWN, ADMIN_DOWN -> stay(state);
         };
     }
 

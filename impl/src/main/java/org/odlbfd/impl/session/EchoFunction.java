@@ -9,6 +9,7 @@ package org.odlbfd.impl.session;
 
 import java.util.random.RandomGenerator;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.State;
 import org.odlbfd.impl.session.Scheduler.Cancellable;
 
 /**
@@ -38,13 +39,28 @@ final class EchoFunction {
         this.random = random;
     }
 
-    void start() {
-        lastRxNanos = clock.nanoTime();
-        txTimer = scheduler.schedule(this::onTx, 0);
-        checkTimer = scheduler.schedule(this::onCheck, detectionNanos());
+    /**
+     * Starts or stops Echo as the session's state says. RFC 5880 §6.8.9: "BFD Echo packets MUST NOT
+     * be transmitted when bfd.SessionState is not Up" nor "unless the last BFD Control packet
+     * received from the remote system contains a nonzero value in Required Min Echo RX Interval"
+     * (§6.8.6: zero means cease); RFC 5883 §3: never over multiple hops; never once deleted
+     * (§6.8.16: AdminDown ceases Echo).
+     */
+    void update() {
+        final boolean want = !session.deleting && !session.gone && session.sessionState == State.UP
+            && session.config.echoTxUs() > 0 && session.remoteMinEchoRxInterval > 0 && session.config.singleHop();
+        if (want && !session.echoActive) {
+            session.echoActive = true;
+            lastRxNanos = clock.nanoTime();
+            txTimer = scheduler.schedule(this::onTx, 0);
+            checkTimer = scheduler.schedule(this::onCheck, detectionNanos());
+        } else if (!want && session.echoActive) {
+            stop();
+        }
     }
 
     void stop() {
+        session.echoActive = false;
         cancel(txTimer);
         cancel(checkTimer);
         txTimer = null;

@@ -8,6 +8,8 @@
 package org.odlbfd.impl.session;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.Diagnostic;
@@ -23,56 +25,27 @@ import org.odlbfd.impl.session.Scheduler.Cancellable;
 
 /**
  * One BFD session: the state variables of RFC 5880 §6.8.1 under their RFC names, reception
- * (§6.8.6), transmission (§6.8.7), detection (§6.8.4), Poll/Final (§6.5, §6.8.3), demand mode
- * (§6.6), the passive role (§6.1) and the echo function (§6.4, RFC 5881 §4). It lives on one
- * thread (its {@link Scheduler}); nothing here is thread-safe, by design.
+ * (§6.8.6), the state machine's effects, what we advertise (§6.8.3) and administrative control
+ * (§6.8.16). Periodic transmission is {@link Transmitter}'s, the Detection Time {@link Detector}'s,
+ * the Poll Sequence {@link PollSequence}'s and Echo {@link EchoFunction}'s. It lives on one thread
+ * (its {@link Scheduler}); nothing here is thread-safe, by design.
  */
 public final class Session extends SessionVars {
-    /**
-     * Hears what a session does; implemented by the engine.
-     */
-    public interface Listener {
-        /**
-         * The state changed.
-         *
-         * @param session the session
-         * @param transition what happened
-         */
-        void onTransition(Session session, Transition transition);
+    private static final Transition STAY = new Transition(State.DOWN, State.DOWN, null, Set.of());
 
-        /**
-         * A detection (control or echo) declared the session down this late after its deadline.
-         *
-         * @param session the session
-         * @param latenessNanos how long after the deadline the check ran
-         */
-        void onDetection(Session session, long latenessNanos);
-
-        /**
-         * The negotiated timers changed without a state change: the peer advertised new values
-         * or our Poll Sequence ended (RFC 5880 §6.8.2, §6.8.4).
-         *
-         * @param session the session
-         */
-        default void onTimersChanged(final Session session) {
-            // nothing
-        }
-    }
-
-    private final Clock clock;
+    final Clock clock;
+    final RandomGenerator random;
     private final Scheduler scheduler;
     private final PacketSink sink;
-    private final RandomGenerator random;
-    private final Listener listener;
-    private @Nullable Authenticator auth;
-
-    private @Nullable Cancellable txTimer;
-    private long txDueAt;
-    private @Nullable Cancellable detectTimer;
-    private long detectFireAt;
-    private boolean sequenceForgotten;
+    private final SessionEvents listener;
     private final EchoFunction echo;
-    private boolean deleted;
+    private final Transmitter transmitter;
+    private final Detector detector;
+    private final PollSequence poll;
+    private @Nullable Authenticator auth;
+    private boolean wasDemandActive;
+    private @Nullable Cancellable linger;
+    private @Nullable Runnable whenGone;
 
     /**
      * Creates a session in Down (or AdminDown when so configured); call {@link #start()} next.
@@ -88,7 +61,7 @@ public final class Session extends SessionVars {
      */
     public Session(final SessionConfig config, final int localDiscr, final Clock clock, final Scheduler scheduler,
             final PacketSink sink, final @Nullable Authenticator auth, final RandomGenerator random,
-            final Listener listener) {
+            final SessionEvents listener) {
         super(config, localDiscr, new SessionCounters(clock.currentTimeMillis()));
         this.clock = clock;
         this.scheduler = scheduler;
@@ -97,16 +70,19 @@ public final class Session extends SessionVars {
         this.random = random;
         this.listener = listener;
         echo = new EchoFunction(this, clock, scheduler, sink, random);
+        transmitter = new Transmitter(this, clock, scheduler);
+        detector = new Detector(this, clock, scheduler);
+        poll = new PollSequence(this, scheduler);
     }
 
-    /** Starts transmitting, unless the session is passive (RFC 5880 §6.1). */
+    /** Starts transmitting at once, unless the session is passive (RFC 5880 §6.1). */
     public void start() {
         if (config.adminDown()) {
             sessionState = State.ADMIN_DOWN;
             localDiag = Diagnostic.ADMIN_DOWN;
         }
-        updateAdvertised();
-        ensureTx(0);
+        refresh();
+        transmitter.ensure();
     }
 
     /**
@@ -123,14 +99,14 @@ public final class Session extends SessionVars {
             return reject;
         }
         counters.rx();
-        // RFC 5880 §6.8.6: "If bfd.SessionState is AdminDown, discard the packet."
-        if (sessionState == State.ADMIN_DOWN || deleted) {
+        if (gone) {
             return null;
         }
         final long now = clock.nanoTime();
         final boolean remoteTimersChanged = remoteMinRxInterval != packet.requiredMinRxUs()
             || remoteDesiredMinTxInterval != packet.desiredMinTxUs() || remoteDetectMult != packet.detectMult()
             || remoteMinEchoRxInterval != packet.requiredMinEchoRxUs();
+        // RFC 5880 §6.8.6 in its order: the remote variables are set before the AdminDown discard.
         remoteDiscr = packet.myDiscriminator();
         remoteSessionState = packet.state();
         remoteDemandMode = packet.demand();
@@ -145,29 +121,33 @@ public final class Session extends SessionVars {
         final var section = packet.auth();
         remoteAuthType = section == null ? null : section.type();
         lastRxNanos = now;
-        everReceived = true;
-        sequenceForgotten = false;
-        // RFC 5880 §6.5: a Final ends the Poll Sequence; only now do the new timers take full effect.
-        final boolean pollEnded = packet.fin() && pollActive;
+        // "If a Poll Sequence is being transmitted by the local system and the Final (F) bit in the
+        // received packet is set, the Poll Sequence MUST be terminated": the frozen timers apply now.
+        final boolean pollEnded = poll.received(packet.fin());
         if (pollEnded) {
-            pollActive = false;
             activeDesiredMinTx = desiredMinTxInterval;
             activeRequiredMinRx = requiredMinRxInterval;
         }
-        final Transition transition = Fsm.next(sessionState, Reception.event(packet.state()));
+        // "If bfd.SessionState is AdminDown: Discard the packet" (after the variables above).
+        final boolean discard = sessionState == State.ADMIN_DOWN;
+        final Transition transition = discard ? STAY : hold(Fsm.next(sessionState, Reception.event(packet.state())));
         apply(transition);
-        if ((remoteTimersChanged || pollEnded) && !transition.changed()) {
+        refresh(now);
+        if (transition.changed()) {
+            listener.onTransition(this, transition);
+        } else if (remoteTimersChanged || pollEnded) {
             listener.onTimersChanged(this);
         }
-        // RFC 5880 §6.8.6: a Poll is answered at once with a packet carrying the Final bit.
-        if (packet.poll()) {
+        if (!discard && packet.poll()) {
+            // "If the Poll (P) bit is set, send a BFD Control packet to the remote system with the
+            // Poll (P) bit clear, and the Final (F) bit set."
             sendControl(true);
         } else if (transition.has(Action.SEND_NOW)) {
             sendControl(false);
         }
-        updateEcho();
-        armDetection(now);
-        ensureTx(-1);
+        // "Update the transmit interval" and "Update the Detection Time".
+        detector.arm(now);
+        transmitter.ensure();
         return null;
     }
 
@@ -195,7 +175,6 @@ public final class Session extends SessionVars {
     /** RFC 5880 §6.8.16: the operator enables the session again. */
     public void adminUp() {
         event(BfdEvent.ADMIN_UP);
-        ensureTx(0);
     }
 
     /**
@@ -219,39 +198,96 @@ public final class Session extends SessionVars {
     public void modify(final SessionConfig newConfig, final @Nullable Authenticator newAuth) {
         auth = newAuth;
         config = newConfig;
-        updateAdvertised();
-        updateEcho();
-        ensureTx(-1);
-    }
-
-    /** RFC 5880 §6.8.16: tell the peer AdminDown once, then stop every timer. */
-    public void delete() {
-        if (deleted) {
+        if (heldDown() && (sessionState == State.UP || sessionState == State.INIT)) {
+            event(BfdEvent.HOLD_DOWN);
             return;
         }
+        refresh();
+        transmitter.ensure();
+    }
+
+    /**
+     * A client asks to verify the path now (RFC 5880 §6.5, §6.6): a Poll Sequence.
+     *
+     * @param result completes with true at the Final, false when the session is not Up, leaves Up,
+     *     or no Final comes within a Detection Time
+     */
+    public void verify(final CompletableFuture<Boolean> result) {
+        if (sessionState != State.UP || deleting) {
+            result.complete(false);
+            return;
+        }
+        poll.verify(result);
+        refresh();
+        transmitter.ensure();
+    }
+
+    /**
+     * RFC 5880 §6.8.16: the session goes AdminDown and keeps telling its peer so, periodically, for
+     * a Detection Time ("BFD Control packets SHOULD be transmitted for at least a Detection Time
+     * after transitioning to AdminDown state"); then it is gone and {@code gone} runs.
+     *
+     * @param whenDone runs once the session sends and receives nothing any more
+     */
+    public void delete(final Runnable whenDone) {
+        if (gone || deleting) {
+            return;
+        }
+        deleting = true;
+        whenGone = whenDone;
         if (sessionState != State.ADMIN_DOWN) {
-            apply(Fsm.next(sessionState, BfdEvent.ADMIN_DOWN));
+            event(BfdEvent.ADMIN_DOWN);
         }
-        // A passive session that never heard its peer has nobody to tell (RFC 5880 §6.1).
-        if (!config.passive() || remoteDiscr != 0) {
-            sendControl(false);
+        if (passiveSilent()) {
+            // A passive session that does not know its peer has nobody to tell (RFC 5880 §6.8.7).
+            finish();
+            return;
         }
-        deleted = true;
-        cancel(txTimer);
-        cancel(detectTimer);
-        stopEcho();
-        txTimer = null;
-        detectTimer = null;
+        // At least the peer's Detection Time of our packets at the AdminDown rate, and our own.
+        final long forNanos = Math.max(demandDetectionNanos(), detectionTimeNanos());
+        linger = scheduler.schedule(this::finish, forNanos);
+    }
+
+    /**
+     * A deleted session is configured again before it is gone: it stays, still AdminDown, and
+     * takes its new configuration through {@link #modify} and {@link #adminUp()}.
+     */
+    public void keep() {
+        if (deleting && !gone) {
+            deleting = false;
+            whenGone = null;
+            if (linger != null) {
+                linger.cancel();
+                linger = null;
+            }
+        }
+    }
+
+    private void finish() {
+        linger = null;
+        gone = true;
+        transmitter.stop();
+        detector.stop();
+        poll.stop();
+        echo.stop();
+        final Runnable done = whenGone;
+        whenGone = null;
+        if (done != null) {
+            done.run();
+        }
     }
 
     private void event(final BfdEvent event) {
         final Transition transition = Fsm.next(sessionState, event);
         apply(transition);
+        refresh();
+        if (transition.changed()) {
+            listener.onTransition(this, transition);
+        }
         if (transition.has(Action.SEND_NOW) || transition.has(Action.SEND_ADMIN_DOWN)) {
             sendControl(false);
         }
-        updateEcho();
-        ensureTx(-1);
+        transmitter.ensure();
     }
 
     private void apply(final Transition transition) {
@@ -276,208 +312,137 @@ public final class Session extends SessionVars {
             }
         }
         if (sessionState != State.UP) {
-            // A Poll Sequence only matters while Up (RFC 5880 §6.8.3); leaving Up applies all at once.
-            pollActive = false;
-            stopEcho();
+            // RFC 5880 §6.1, §6.8.16: leaving Up stops Echo; a Poll Sequence only runs while Up.
+            poll.stop();
+            echo.stop();
         }
-        updateAdvertised();
-        listener.onTransition(this, transition);
     }
 
     /**
-     * RFC 5880 §6.8.3: recomputes what we advertise. While the session is not Up (or while echo
-     * is active, RFC 5880 §6.4) bfd.DesiredMinTxInterval is at least one second. A change while
-     * Up starts a Poll Sequence; an increase of the TX interval and a decrease of the RX interval
-     * take effect only when the Final arrives, so neither side's Detection Time is ever shorter
-     * than the packet spacing and the session does not flap.
+     * Brings what we advertise in line with the configuration and the state (RFC 5880 §6.8.3), and
+     * starts a Poll Sequence where a change needs one (§6.5, §6.6, §6.8.3). While the session is
+     * not Up, bfd.DesiredMinTxInterval is at least one second and changes apply at once. While
+     * Echo is active, bfd.RequiredMinRxInterval is at least one second: we ask the peer to slow
+     * down, and keep sending at the rate a peer without Echo needs for its own detection. While Up,
+     * a sequence freezes the timers it announces until its Final: a faster TX and a slower RX apply
+     * at once, a slower TX and a faster RX only at the Final, so neither side's Detection Time is
+     * ever shorter than the packet spacing.
      */
-    private void updateAdvertised() {
+    private void refresh() {
+        refresh(clock.nanoTime());
+    }
+
+    private void refresh(final long now) {
+        echo.update();
         detectMult = config.detectMult();
         demandMode = config.demand();
-        final long newTx = sessionState == State.UP && !echoActive ? config.desiredMinTxUs()
+        final boolean demandNow = demandActive();
+        if (wasDemandActive && !demandNow) {
+            // RFC 5880 §6.6, §6.8.4: the Detection Time was not running; it starts again now.
+            lastRxNanos = now;
+            detector.arm(now);
+        }
+        wasDemandActive = demandNow;
+        final long tx = sessionState == State.UP ? config.desiredMinTxUs()
             : Math.max(config.desiredMinTxUs(), Timing.SLOW_TX_US);
-        final long newRx = config.requiredMinRxUs();
-        if (newTx == desiredMinTxInterval && newRx == requiredMinRxInterval) {
+        final long rx = echoActive ? Math.max(config.requiredMinRxUs(), Timing.SLOW_TX_US) : config.requiredMinRxUs();
+        if (sessionState != State.UP) {
+            desiredMinTxInterval = tx;
+            requiredMinRxInterval = rx;
+            activeDesiredMinTx = tx;
+            activeRequiredMinRx = rx;
             return;
         }
-        desiredMinTxInterval = newTx;
-        requiredMinRxInterval = newRx;
-        if (sessionState == State.UP) {
-            activeDesiredMinTx = Math.min(activeDesiredMinTx, newTx);
-            activeRequiredMinRx = Math.max(activeRequiredMinRx, newRx);
-            pollActive = true;
-            if (everReceived) {
-                sendControl(false);
-            }
-        } else {
-            activeDesiredMinTx = newTx;
-            activeRequiredMinRx = newRx;
+        if (tx != desiredMinTxInterval || rx != requiredMinRxInterval || poll.changed(this)) {
+            poll.want();
         }
-    }
-
-    private void sendControl(final boolean fin) {
-        if (deleted) {
-            return;
+        if (poll.canStart(now)) {
+            desiredMinTxInterval = tx;
+            requiredMinRxInterval = rx;
+            activeDesiredMinTx = Math.min(activeDesiredMinTx, tx);
+            activeRequiredMinRx = Math.max(activeRequiredMinRx, rx);
+            poll.start();
         }
-        // RFC 5880 §6.8.7: never P and F together; D only once Up (§6.6).
-        final ControlPacket packet = new ControlPacket(localDiag.code(), sessionState, pollActive && !fin, fin,
-            false, demandMode && sessionState == State.UP, false, detectMult, localDiscr, remoteDiscr,
-            desiredMinTxInterval, requiredMinRxInterval, config.echoRxUs(), null);
-        counters.tx(sink.send(config, packet, auth));
     }
 
     /**
-     * RFC 5880 §6.8.7 periodic transmission rules.
+     * Sends one Control packet with the contents of RFC 5880 §6.8.7.
      *
-     * @return whether periodic packets may be sent now
+     * @param fin whether it answers a Poll
      */
-    private boolean periodicAllowed() {
-        if (deleted || remoteMinRxInterval == 0) {
-            return false;
-        }
-        if (config.passive() && remoteDiscr == 0) {
-            return false;
-        }
-        return !(remoteDemandMode && sessionState == State.UP && remoteSessionState == State.UP);
-    }
-
-    private void ensureTx(final long delayNanos) {
-        if (!periodicAllowed()) {
+    void sendControl(final boolean fin) {
+        // RFC 5880 §6.8.7: "A system MUST NOT transmit BFD Control packets if bfd.RemoteDiscr is zero
+        // and the system is taking the Passive role", whatever the reason for sending.
+        if (gone || passiveSilent()) {
             return;
         }
+        // Never P and F together (§6.5); D only while both sides are Up (§6.6, §6.8.7).
+        final boolean pollBit = pollActive && !fin;
+        final ControlPacket packet = new ControlPacket(localDiag.code(), sessionState, pollBit, fin, false,
+            demandBit(), false, detectMult, localDiscr, remoteDiscr, desiredMinTxInterval, requiredMinRxInterval,
+            config.echoRxUs(), null);
+        counters.tx(sink.send(config, packet, auth));
         final long now = clock.nanoTime();
-        if (txTimer != null) {
-            final long latest = delayNanos >= 0 ? delayNanos : txIntervalNanos();
-            if (txDueAt <= now + latest) {
-                return;
-            }
-            // The interval shrank (faster TX applied at once, RFC 5880 §6.8.3, or a smaller
-            // RemoteMinRxInterval): a packet still due at the old, slower pace would let the peer's
-            // new, shorter Detection Time expire.
-            txTimer.cancel();
+        lastTxNanos = now;
+        poll.cover(this);
+        if (pollBit) {
+            poll.sent(now);
         }
-        final long delay = delayNanos >= 0 ? delayNanos : nextTxDelay();
-        txDueAt = now + delay;
-        txTimer = scheduler.schedule(this::onTxTimer, delay);
     }
 
-    private long txIntervalNanos() {
-        return Timing.txIntervalUs(activeDesiredMinTx, remoteMinRxInterval) * 1000;
-    }
-
-    private long nextTxDelay() {
-        final long interval = txIntervalNanos();
-        return Timing.onGrid(clock.nanoTime(), Timing.jitter(interval, detectMult, random), interval * 3 / 4);
-    }
-
-    private void onTxTimer() {
-        txTimer = null;
-        if (!periodicAllowed()) {
-            return;
-        }
-        sendControl(false);
-        // Re-based on now: a late timer sends once, it never catches up with a burst.
-        final long delay = nextTxDelay();
-        txDueAt = clock.nanoTime() + delay;
-        txTimer = scheduler.schedule(this::onTxTimer, delay);
-    }
-
-    private void armDetection(final long now) {
-        final long deadline = now + detectionTimeNanos();
-        if (detectTimer != null) {
-            if (deadline >= detectFireAt) {
-                // Lazy detection: the pending check re-arms itself for the remainder when it fires.
-                return;
-            }
-            // The Detection Time shrank (Final received): the pending check would be late.
-            detectTimer.cancel();
-        }
-        detectFireAt = deadline;
-        detectTimer = scheduler.schedule(this::onDetectTimer, deadline - now);
-    }
-
-    private void onDetectTimer() {
-        detectTimer = null;
-        if (deleted || sessionState == State.ADMIN_DOWN) {
-            return;
-        }
-        final long now = clock.nanoTime();
-        final long detect = detectionTimeNanos();
-        final long deadline = lastRxNanos + detect;
-        if (now < deadline) {
-            rearmDetect(now, deadline);
-            return;
-        }
-        if (demandActive()) {
-            // RFC 5880 §6.8.4: with Demand mode active the Detection Time is not used.
-            rearmDetect(now, now + detect);
-            return;
-        }
+    /**
+     * The Detection Time passed without a valid packet (RFC 5880 §6.8.4).
+     *
+     * @param latenessNanos how late the check ran
+     */
+    void detectionExpired(final long latenessNanos) {
         if (sessionState == State.UP || sessionState == State.INIT) {
-            listener.onDetection(this, now - deadline);
+            listener.onDetection(this, latenessNanos);
             event(BfdEvent.DETECTION_TIMEOUT);
-        } else if (remoteDiscr != config.staticRemoteDiscr()) {
+        } else {
+            // §6.8.1: bfd.RemoteDiscr is zeroed in every state, AdminDown included.
             apply(Fsm.next(sessionState, BfdEvent.DETECTION_TIMEOUT));
         }
-        if (auth != null && !sequenceForgotten) {
-            // RFC 5880 §6.8.1: bfd.AuthSeqKnown is reset after twice the Detection Time of silence.
-            if (now - lastRxNanos >= 2 * detect) {
-                auth.forgetSequence();
-                sequenceForgotten = true;
-            } else {
-                rearmDetect(now, lastRxNanos + 2 * detect);
-            }
-        }
-    }
-
-    private void rearmDetect(final long now, final long at) {
-        detectFireAt = at;
-        detectTimer = scheduler.schedule(this::onDetectTimer, at - now);
+        // §6.8.18: "If the remote system does not receive any BFD Control packets for a Detection
+        // Time, it SHOULD reset bfd.RemoteMinRxInterval to its initial value of 1".
+        remoteMinRxInterval = 1;
+        transmitter.ensure();
     }
 
     /**
-     * RFC 5880 §6.4 and RFC 5881 §4: echo runs while Up when we want it and the peer advertises a
-     * non-zero Required Min Echo RX Interval (§6.8.6: zero means "cease").
+     * A Poll got no Final within the Demand-mode Detection Time (RFC 5880 §6.6, §6.8.4).
+     *
+     * @param latenessNanos how late the check ran
      */
-    private void updateEcho() {
-        final boolean want = !deleted && sessionState == State.UP && config.echoTxUs() > 0
-            && remoteMinEchoRxInterval > 0 && config.singleHop();
-        if (want == echoActive) {
-            return;
-        }
-        if (want) {
-            echoActive = true;
-            echo.start();
-        } else {
-            stopEcho();
-        }
-        // Control packets slow down to one per second while echo runs (RFC 5880 §6.4).
-        updateAdvertised();
+    void pollExpired(final long latenessNanos) {
+        listener.onDetection(this, latenessNanos);
+        event(BfdEvent.DETECTION_TIMEOUT);
     }
 
-    private void stopEcho() {
-        echoActive = false;
-        echo.stop();
+    /** A Poll Sequence waited for the previous one's late Finals; it may start now. */
+    void pollRetry() {
+        if (!gone) {
+            refresh();
+            transmitter.ensure();
+        }
     }
 
-    /** No Echo came back in time (RFC 5880 §6.8.4 as applied to Echo, §6.4): diag Echo Function Failed. */
+    @Nullable Authenticator authenticator() {
+        return auth;
+    }
+
+    /** No Echo came back in time (RFC 5880 §6.8.5): diag Echo Function Failed. */
     void echoFailed(final long latenessNanos) {
         listener.onDetection(this, latenessNanos);
         event(BfdEvent.ECHO_FAILURE);
     }
 
-    private static void cancel(final @Nullable Cancellable timer) {
-        if (timer != null) {
-            timer.cancel();
-        }
-    }
-
     /**
-     * Whether {@link #delete()} ran.
+     * Whether {@link #delete} ran (the session may still be telling its peer AdminDown).
      *
      * @return true once deleted
      */
     public boolean deleted() {
-        return deleted;
+        return deleting || gone;
     }
 }

@@ -7,11 +7,15 @@
  */
 package org.odlbfd.impl.session;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 
 /**
@@ -71,6 +75,38 @@ public final class SessionTable {
      */
     public @Nullable Session byKey(final SessionKey key) {
         return byKey.get(key);
+    }
+
+    /**
+     * RFC 5880 §6.8.6, RFC 5883 §4.1: finds the session of a packet whose Your Discriminator is
+     * zero. A multihop packet is keyed by the address it arrived on and its source; a multihop
+     * session created without a local address (its source is the wildcard 0.0.0.0 or ::) accepts
+     * any local address, so when no session has the exact key the wildcard one is tried.
+     *
+     * @param key the packet's key
+     * @return the session or null
+     */
+    public @Nullable Session byDemuxKey(final SessionKey key) {
+        final Session exact = byKey.get(key);
+        if (exact != null || !(key instanceof MultiHopKey mh) || mh.source().isAnyLocalAddress()) {
+            return exact;
+        }
+        return byKey.get(wildcardLocal(mh));
+    }
+
+    /**
+     * The multihop key with the wildcard local address of the same family.
+     *
+     * @param key a multihop key
+     * @return the key with source 0.0.0.0 or ::
+     */
+    public static MultiHopKey wildcardLocal(final MultiHopKey key) {
+        try {
+            return new MultiHopKey(InetAddress.getByAddress(new byte[key.source() instanceof Inet4Address ? 4 : 16]),
+                key.destination());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a 4 or 16 byte address is always valid", e);
+        }
     }
 
     /**

@@ -7,10 +7,12 @@
  */
 package org.odlbfd.impl.session;
 
+import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.AuthType;
 import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.State;
+import org.odlbfd.impl.fsm.Transition;
 
 /**
  * The state variables of RFC 5880 §6.8.1, named as there (without the "bfd." prefix), and the
@@ -56,8 +58,14 @@ abstract class SessionVars {
     /** A Poll Sequence is in progress (RFC 5880 §6.5). */
     boolean pollActive;
     boolean echoActive;
-    boolean everReceived;
+    /** When the last valid packet arrived (the Detection Time runs from it, RFC 5880 §6.8.4). */
     long lastRxNanos;
+    /** When the last Control packet left, periodic or not (RFC 5880 §6.8.3: the next one is due an interval later). */
+    long lastTxNanos;
+    /** {@code delete()} ran: AdminDown is being sent for a Detection Time (RFC 5880 §6.8.16). */
+    boolean deleting;
+    /** The session is gone: it neither sends nor receives any more. */
+    boolean gone;
     @Nullable AuthType remoteAuthType;
 
     SessionVars(final SessionConfig config, final int localDiscr, final SessionCounters counters) {
@@ -171,12 +179,64 @@ abstract class SessionVars {
     }
 
     /**
-     * RFC 5880 §6.6: Demand mode is active for us when we asked for it and both sides are Up.
+     * RFC 5880 §6.6, §6.8: Demand mode is active for us when we asked for it and both sides are Up.
      *
      * @return true when the Detection Time is not used
      */
     public final boolean demandActive() {
         return demandMode && sessionState == State.UP && remoteSessionState == State.UP;
+    }
+
+    /**
+     * RFC 5880 §6.8: Demand mode is active on the remote system when its last packet had the D bit
+     * and both sides are Up; we then send no periodic packets (§6.8.7).
+     *
+     * @return true when the peer asked us to stop periodic transmission
+     */
+    final boolean remoteDemandActive() {
+        return remoteDemandMode && sessionState == State.UP && remoteSessionState == State.UP;
+    }
+
+    /**
+     * The D bit of the next packet: RFC 5880 §6.8.7 sets it to bfd.DemandMode only while both sides
+     * are Up.
+     *
+     * @return the Demand bit to send
+     */
+    final boolean demandBit() {
+        return demandActive();
+    }
+
+    /**
+     * Whether the operator holds the session Down with a Required Min RX Interval of zero (RFC 5880
+     * §6.8.18: the peer must then send no periodic packets, so there would be nothing to detect).
+     *
+     * @return true while bfd.RequiredMinRxInterval is configured as 0
+     */
+    final boolean heldDown() {
+        return config.requiredMinRxUs() == 0;
+    }
+
+    /**
+     * RFC 5880 §6.2: "A system MAY hold a session in Down state indefinitely (by simply refusing to
+     * advance the session state)". We do so while bfd.RequiredMinRxInterval is configured as 0.
+     *
+     * @param transition what the state machine says
+     * @return the transition, or none when it would leave Down while held
+     */
+    final Transition hold(final Transition transition) {
+        return heldDown() && (transition.to() == State.INIT || transition.to() == State.UP)
+            ? new Transition(transition.from(), transition.from(), null, Set.of()) : transition;
+    }
+
+    /**
+     * RFC 5880 §6.8.7: "A system MUST NOT transmit BFD Control packets if bfd.RemoteDiscr is zero
+     * and the system is taking the Passive role".
+     *
+     * @return true while the session is passive and does not know the remote discriminator
+     */
+    final boolean passiveSilent() {
+        return config.passive() && remoteDiscr == 0;
     }
 
     /**
@@ -198,16 +258,43 @@ abstract class SessionVars {
     }
 
     /**
-     * The Detection Time (RFC 5880 §6.8.4).
+     * The Detection Time (RFC 5880 §6.8.4): in Asynchronous mode the peer's Detect Mult times the
+     * slower of our RX and its TX; in Demand mode our Detect Mult times our own transmit interval,
+     * counted from the first packet of a Poll Sequence.
      *
      * @return microseconds, 0 before the first packet
      */
     public final long detectionTimeUs() {
-        return Timing.detectionTimeUs(remoteDetectMult, activeRequiredMinRx, remoteDesiredMinTxInterval);
+        return demandActive() ? demandDetectionNanos() / 1000
+            : Timing.detectionTimeUs(remoteDetectMult, activeRequiredMinRx, remoteDesiredMinTxInterval);
     }
 
+    /**
+     * The Asynchronous-mode Detection Time.
+     *
+     * @return nanoseconds
+     */
     final long detectionTimeNanos() {
-        return detectionTimeUs() * 1000;
+        return Timing.detectionTimeUs(remoteDetectMult, activeRequiredMinRx, remoteDesiredMinTxInterval) * 1000;
+    }
+
+    /**
+     * RFC 5880 §6.8.4: the Demand-mode Detection Time, bfd.DetectMult times the agreed transmit
+     * interval of the local system. A Poll that gets no Final within it means the path is down.
+     *
+     * @return nanoseconds
+     */
+    final long demandDetectionNanos() {
+        return detectMult * txIntervalNanos();
+    }
+
+    /**
+     * The periodic transmit interval in force, before jitter (RFC 5880 §6.8.7).
+     *
+     * @return nanoseconds
+     */
+    final long txIntervalNanos() {
+        return Timing.txIntervalUs(activeDesiredMinTx, remoteMinRxInterval) * 1000;
     }
 
     /**

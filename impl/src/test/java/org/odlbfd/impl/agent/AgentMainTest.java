@@ -103,6 +103,13 @@ class AgentMainTest {
             assertEquals("2400000", after.get("detect"), after.toString());
             assertEquals("600000", after.get("tx"), after.toString());
 
+            // Demand mode through the CLI (RFC 5880 §6.6): the peer stops sending, a verification Poll
+            // is answered; its rules are proven on the fake clock (Rfc5880DemandModeTest).
+            assertTrue(agentA.execute("set s demand=on").startsWith("OK set s"));
+            assertEquals("VERIFY name=s result=true", agentA.execute("verify s"));
+            assertTrue(agentA.execute("set s demand=off").startsWith("OK set s"));
+            assertTrue(agentA.execute("set s demand=maybe").startsWith("ERROR"));
+
             // The peer goes admin-down: we go Down with Neighbor Signaled Session Down.
             assertTrue(agentB.execute("admin-down s").startsWith("OK"));
             assertTrue(outA.await(l -> l.contains(" to=DOWN ldiag=NEIGHBOR_DOWN rdiag=ADMIN_DOWN ")),

@@ -262,7 +262,7 @@ class EngineScenarioTest {
         assertEquals(DetectionMode.ASYNC_WITH_ECHO, snapA.detectionMode());
         assertEquals(50_000, snapA.echoTxUs());
         assertEquals(50_000, wire.sideA.sent.get(0).packet().requiredMinEchoRxUs());
-        // RFC 5880 §6.4: control packets slow to one per second while echo runs.
+        // RFC 5880 §6.8.3: both run echo, so both ask for Control packets at most once a second.
         assertEquals(1_000_000, snapA.negotiatedTxUs());
         assertTrue(sideA.echoesSent > 50);
         assertEquals(sideA.echoesSent, snapA.statistics().echoTxPackets());
@@ -383,7 +383,10 @@ class EngineScenarioTest {
         assertNotNull(sideA.engine.status(KEY_A));
         assertEquals(State.UP, sideB.snapshot(KEY_B).localState());
         second.close();
+        // RFC 5880 §6.8.16: AdminDown for a Detection Time (3 x 1 s at the AdminDown rate), then gone
         wire.loop.runMillis(100);
+        assertEquals(State.ADMIN_DOWN, sideA.engine.status(KEY_A).state());
+        wire.loop.runMillis(4_000);
         assertNull(sideA.engine.status(KEY_A));
         assertEquals(List.of(KEY_A.toString()), sideA.deleted);
         // The peer was told AdminDown (RFC 5880 §6.8.16).
@@ -395,10 +398,13 @@ class EngineScenarioTest {
     @Test
     void adminDownSentOnDelete() {
         bringUp();
-        sideA.engine.unconfigure(KEY_A).join();
+        final var done = sideA.engine.unconfigure(KEY_A);
         final Wire.Sent last = sideA.sent.get(sideA.sent.size() - 1);
         assertEquals(State.ADMIN_DOWN, last.packet().state());
         assertEquals(Diagnostic.ADMIN_DOWN.code(), last.packet().diagCode());
+        assertFalse(done.isDone(), "the session tells its peer for a Detection Time first");
+        wire.loop.runMillis(5_000);
+        assertTrue(done.isDone());
         final int sentAfterDelete = sideA.sent.size();
         wire.loop.runMillis(5_000);
         assertEquals(sentAfterDelete, sideA.sent.size(), "silent after deletion");

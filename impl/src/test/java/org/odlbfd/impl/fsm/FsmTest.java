@@ -30,10 +30,11 @@ class FsmTest {
         ADMIN_DOWN | RX_DOWN           | ADMIN_DOWN | -              | DISCARD
         ADMIN_DOWN | RX_INIT           | ADMIN_DOWN | -              | DISCARD
         ADMIN_DOWN | RX_UP             | ADMIN_DOWN | -              | DISCARD
-        ADMIN_DOWN | DETECTION_TIMEOUT | ADMIN_DOWN | -              | -
+        ADMIN_DOWN | DETECTION_TIMEOUT | ADMIN_DOWN | -              | RESET_REMOTE_DISCR
         ADMIN_DOWN | ECHO_FAILURE      | ADMIN_DOWN | -              | -
         ADMIN_DOWN | ADMIN_DOWN        | ADMIN_DOWN | -              | -
         ADMIN_DOWN | ADMIN_UP          | DOWN       | NONE           | SEND_NOW
+        ADMIN_DOWN | HOLD_DOWN         | ADMIN_DOWN | -              | -
         DOWN       | RX_ADMIN_DOWN     | DOWN       | -              | -
         DOWN       | RX_DOWN           | INIT       | -              | SEND_NOW
         DOWN       | RX_INIT           | UP         | NONE           | START_UP SEND_NOW
@@ -42,6 +43,7 @@ class FsmTest {
         DOWN       | ECHO_FAILURE      | DOWN       | -              | -
         DOWN       | ADMIN_DOWN        | ADMIN_DOWN | ADMIN_DOWN     | LEAVE_UP SEND_ADMIN_DOWN
         DOWN       | ADMIN_UP          | DOWN       | -              | -
+        DOWN       | HOLD_DOWN         | DOWN       | -              | -
         INIT       | RX_ADMIN_DOWN     | DOWN       | NEIGHBOR_DOWN  | SEND_NOW
         INIT       | RX_DOWN           | INIT       | -              | -
         INIT       | RX_INIT           | UP         | NONE           | START_UP SEND_NOW
@@ -50,6 +52,7 @@ class FsmTest {
         INIT       | ECHO_FAILURE      | INIT       | -              | -
         INIT       | ADMIN_DOWN        | ADMIN_DOWN | ADMIN_DOWN     | LEAVE_UP SEND_ADMIN_DOWN
         INIT       | ADMIN_UP          | INIT       | -              | -
+        INIT       | HOLD_DOWN         | DOWN       | ADMIN_DOWN     | SEND_NOW
         UP         | RX_ADMIN_DOWN     | DOWN       | NEIGHBOR_DOWN  | LEAVE_UP SEND_NOW
         UP         | RX_DOWN           | DOWN       | NEIGHBOR_DOWN  | LEAVE_UP SEND_NOW
         UP         | RX_INIT           | UP         | -              | -
@@ -58,6 +61,7 @@ class FsmTest {
         UP         | ECHO_FAILURE      | DOWN       | ECHO_FAILED    | LEAVE_UP SEND_NOW
         UP         | ADMIN_DOWN        | ADMIN_DOWN | ADMIN_DOWN     | LEAVE_UP SEND_ADMIN_DOWN
         UP         | ADMIN_UP          | UP         | -              | -
+        UP         | HOLD_DOWN         | DOWN       | ADMIN_DOWN     | LEAVE_UP SEND_NOW
         """)
     void everyStateAndEvent(final State state, final BfdEvent event, final State expectedState,
             final String expectedDiag, final String expectedActions) {
@@ -74,8 +78,8 @@ class FsmTest {
 
     @Test
     void tableHasEveryPair() {
-        // The table above has exactly one row per pair: 4 states x 8 events.
-        assertEquals(32, State.values().length * BfdEvent.values().length);
+        // The table above has exactly one row per pair: 4 states x 9 events.
+        assertEquals(36, State.values().length * BfdEvent.values().length);
         for (State state : State.values()) {
             for (BfdEvent event : BfdEvent.values()) {
                 // every pair yields a transition that starts where it was asked to

@@ -29,9 +29,18 @@ final class Bfd {
     private final String protocol;
 
     Bfd(final Http http, final String instance) {
+        this(http, "", instance);
+    }
+
+    private Bfd(final Http http, final String prefix, final String instance) {
         this.http = http;
-        protocol = "ietf-routing:routing/control-plane-protocols/control-plane-protocol=ietf-bfd-types:bfdv1,"
+        protocol = prefix + "ietf-routing:routing/control-plane-protocols/control-plane-protocol=ietf-bfd-types:bfdv1,"
             + instance;
+    }
+
+    /** Instance {@code instance} inside a mount point, e.g. {@code network-topology:.../node=X/yang-ext:mount/}. */
+    Bfd mountedAt(final String mountPath, final String instance) {
+        return new Bfd(http, mountPath, instance);
     }
 
     String protocol() {

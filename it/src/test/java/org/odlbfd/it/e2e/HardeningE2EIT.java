@@ -261,7 +261,7 @@ class HardeningE2EIT {
             }
             assertTrue(tcp.stream().anyMatch(l -> l.port() == 8181 && l.wildcard()), tcp::toString);
             final var ports = tcp.stream().map(Exposure.Listener::port).toList();
-            assertTrue(ports.containsAll(List.of(8181, 8182, 8101, 1099, 44444)), ports::toString);
+            assertTrue(ports.containsAll(List.of(8181, 8182, 8101, 1099, 44444, 2830)), ports::toString);
             // BFD binds its session's source address, never the wildcard
             assertTrue(udp.stream().anyMatch(l -> l.port() == 3784), udp::toString);
             for (var listener : udp) {

@@ -8,6 +8,7 @@
 package org.odlbfd.it.e2e;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.odlbfd.it.interop.Resource;
 import org.odlbfd.it.interop.RunDir;
 import org.odlbfd.it.interop.Shell;
@@ -20,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * host do not share it. RESTCONF is reached over it exactly as an operator would reach a remote
  * controller, and BFD traffic stays on the other veth inside the namespaces.
  */
-final class MgmtLink implements Resource {
+public final class MgmtLink implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(MgmtLink.class);
     /** Name of the controller's end inside its namespace. */
     private static final String NS_IF = "mgmt0";
+    /** Links created by this JVM: each takes the next /30, so a controller and an agent can have one each. */
+    private static final AtomicInteger CREATED = new AtomicInteger();
 
     private final String rootIf;
     private final String rootAddr;
@@ -36,11 +39,12 @@ final class MgmtLink implements Resource {
         nsAddr = "198.51.100." + (block * 4 + 2);
     }
 
-    /** Creates the pair, addresses both ends and checks the controller's end answers ping. */
-    static MgmtLink create(final String ns) {
+    /** Creates the pair, addresses both ends and checks the namespace's end answers ping. */
+    public static MgmtLink create(final String ns) {
         // 1..62: the /30 blocks 198.51.100.4/30 .. 198.51.100.248/30
-        final int block = 1 + Math.floorMod(RunDir.RUN_ID.hashCode(), 62);
-        final MgmtLink link = new MgmtLink("e2e" + RunDir.RUN_ID, block);
+        final int seq = CREATED.getAndIncrement();
+        final int block = 1 + Math.floorMod(RunDir.RUN_ID.hashCode() + seq, 62);
+        final MgmtLink link = new MgmtLink("e2e" + RunDir.RUN_ID + (seq == 0 ? "" : "-" + seq), block);
         boolean built = false;
         try {
             Shell.check("ip", "link", "add", link.rootIf, "type", "veth", "peer", "name", NS_IF, "netns", ns);
@@ -59,8 +63,8 @@ final class MgmtLink implements Resource {
         return link;
     }
 
-    /** The controller's address, as seen from the test JVM. */
-    String controllerAddr() {
+    /** The namespace's address (the controller's, or the agent's), as seen from the test JVM. */
+    public String controllerAddr() {
         return nsAddr;
     }
 
