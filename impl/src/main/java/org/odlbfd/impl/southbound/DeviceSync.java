@@ -19,18 +19,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.impl.southbound.SyncPlan.Change;
 import org.odlbfd.impl.southbound.Wanted.EntryKey;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.PlacementStatus;
 import org.opendaylight.yangtools.binding.DataObject;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +49,6 @@ final class DeviceSync {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSync.class);
-    /** ODL's NETCONF client times requests out after 60 s by default; ours is a backstop. */
-    private static final long OPERATION_TIMEOUT_S = 90;
 
     private final String node;
     private final DeviceDom dom;
@@ -65,8 +59,7 @@ final class DeviceSync {
     private final Map<EntryKey, DataObject> views = new HashMap<>();
     private final Set<String> rendered = new HashSet<>();
     private final Map<EntryKey, SyncPlan.Refused> refused = new HashMap<>();
-    private @Nullable DOMDataBroker broker;
-    private @Nullable DeviceSupport support;
+    private @Nullable DeviceIo io;
     private String connection = "it is not in topology-netconf";
     private int generation;
     private boolean busy;
@@ -90,7 +83,7 @@ final class DeviceSync {
     }
 
     boolean connected() {
-        return broker != null;
+        return io != null;
     }
 
     /**
@@ -131,8 +124,7 @@ final class DeviceSync {
      */
     void mounted(final DOMDataBroker deviceBroker, final DeviceSupport deviceSupport) {
         generation++;
-        broker = deviceBroker;
-        support = deviceSupport;
+        io = new DeviceIo(deviceBroker, deviceSupport, dom, loop);
         busy = false;
         again = false;
         reconnected = true;
@@ -146,8 +138,7 @@ final class DeviceSync {
     /** The mount point went: the device is disconnected; what it held may still run there. */
     void unmounted() {
         generation++;
-        broker = null;
-        support = null;
+        io = null;
         busy = false;
         views.clear();
         for (var entry : statuses.entrySet()) {
@@ -167,7 +158,7 @@ final class DeviceSync {
      */
     void connection(final @Nullable String status) {
         connection = status == null ? "it is not in topology-netconf" : "connection-status " + status;
-        if (broker == null) {
+        if (io == null) {
             for (var entry : statuses.entrySet()) {
                 final var old = entry.getValue();
                 entry.setValue(old.status() == PlacementStatus.Pending
@@ -181,7 +172,7 @@ final class DeviceSync {
 
     /** Runs a pass unless one is under way, in which case one more follows it. */
     void requestSync() {
-        if (broker == null || intent.entries().isEmpty() && intent.refused().isEmpty() && rendered.isEmpty()) {
+        if (io == null || intent.entries().isEmpty() && intent.refused().isEmpty() && rendered.isEmpty()) {
             // not connected, or nothing of ours on this device: no NETCONF traffic
             return;
         }
@@ -202,7 +193,7 @@ final class DeviceSync {
      */
     void notified(final EntryKey key, final DataObject view) {
         final var wanted = intent.entries().get(key);
-        if (wanted != null && broker != null) {
+        if (wanted != null && io != null) {
             views.put(key, view);
             sink.entry(node, wanted, statuses.getOrDefault(key, EntryStatus.pending(waiting(), null)), view);
         }
@@ -229,27 +220,18 @@ final class DeviceSync {
     }
 
     private String waiting() {
-        return broker == null ? "waiting for " + node + " to connect: " + connection
+        return io == null ? "waiting for " + node + " to connect: " + connection
             : "being written to " + node;
     }
 
     private void runPass() {
         final int pass = generation;
-        final var device = requireNonNull(broker);
-        final var deviceSupport = requireNonNull(support);
+        final var device = requireNonNull(io);
+        final var deviceSupport = device.support();
         final var target = intent;
         final var managed = new HashSet<>(rendered);
         managed.addAll(target.instances());
-        final var tx = device.newReadOnlyTransaction();
-        final var protocols = timed(tx.read(LogicalDatastoreType.CONFIGURATION, dom.protocolsPath()));
-        final ListenableFuture<Optional<NormalizedNode>> chains = deviceSupport.keyChain()
-            ? timed(tx.read(LogicalDatastoreType.CONFIGURATION, dom.keyChainsPath()))
-            : Futures.immediateFuture(Optional.empty());
-        final ListenableFuture<Optional<NormalizedNode>> interfaces = deviceSupport.interfaces()
-            ? timed(tx.read(LogicalDatastoreType.CONFIGURATION, dom.interfacesPath()))
-            : Futures.immediateFuture(Optional.empty());
-        tx.close();
-        on(Futures.allAsList(protocols, chains, interfaces), pass, read -> {
+        on(device.readConfig(), pass, read -> {
             final var config = dom.parseConfig(read.get(0), read.get(1), read.get(2), managed);
             final var now = Instant.now();
             refused.keySet().retainAll(target.entries().keySet());
@@ -271,7 +253,7 @@ final class DeviceSync {
     private void write(final int pass, final List<Change> changes, final DeviceDom.DeviceConfig config,
             final Set<String> managed) {
         final var why = reconnected ? "reconciled after connecting" : "corrected";
-        on(commit(changes), pass, ok -> {
+        on(requireNonNull(io).commit(changes), pass, ok -> {
             final var now = Instant.now();
             for (var change : changes) {
                 LOG.info("Device {}: {} {}: {}", node, why, change.key(), change.what());
@@ -302,7 +284,7 @@ final class DeviceSync {
         final var change = left.removeFirst();
         final var rest = new ArrayList<>(left);
         left.clear();
-        on(commit(List.of(change)), pass, ok -> {
+        on(requireNonNull(io).commit(List.of(change)), pass, ok -> {
             LOG.info("Device {}: {} {}: {}", node, reconnected ? "reconciled after connecting" : "corrected",
                 change.key(), change.what());
             if (intent.entries().containsKey(change.key())) {
@@ -315,28 +297,8 @@ final class DeviceSync {
         });
     }
 
-    private ListenableFuture<?> commit(final List<Change> changes) {
-        final var tx = requireNonNull(broker).newWriteOnlyTransaction();
-        final var done = new HashSet<>();
-        for (var change : changes) {
-            for (var edit : change.edits()) {
-                if (!done.add(edit.path())) {
-                    continue;
-                }
-                if (edit.node() == null) {
-                    tx.delete(LogicalDatastoreType.CONFIGURATION, edit.path());
-                } else if (edit.merge()) {
-                    tx.merge(LogicalDatastoreType.CONFIGURATION, edit.path(), edit.node());
-                } else {
-                    tx.put(LogicalDatastoreType.CONFIGURATION, edit.path(), edit.node());
-                }
-            }
-        }
-        return timed(tx.commit());
-    }
-
     private void refused(final Change change, final DeviceDom.DeviceConfig config, final Throwable failure) {
-        final var text = refusal(change, config, failure);
+        final var text = requireNonNull(io).refusal(node, change, config, failure);
         LOG.warn("Device {} refused {} ({}): {}", node, change.key(), change.what(), text);
         if (intent.entries().containsKey(change.key())) {
             statuses.put(change.key(), EntryStatus.failed(text, lastSynced(change.key())));
@@ -345,22 +307,8 @@ final class DeviceSync {
         }
     }
 
-    /** The device's words, and what the controller knows about the likely cause. */
-    private String refusal(final Change change, final DeviceDom.DeviceConfig config, final Throwable failure) {
-        final var text = node + " refused it: " + DeviceErrors.text(failure);
-        if (change.key().session() instanceof org.odlbfd.api.SingleHopKey sh && requireNonNull(support).interfaces()
-                && !config.interfaces().contains(sh.interfaceName())) {
-            return text + " (interface " + sh.interfaceName() + " is not configured in " + node
-                + "'s ietf-interfaces; RFC 9314 ip-sh sessions refer to it, and the controller does not create it)";
-        }
-        return text;
-    }
-
     private void readState(final int pass, final Set<String> managed) {
-        final var tx = requireNonNull(broker).newReadOnlyTransaction();
-        final var oper = timed(tx.read(LogicalDatastoreType.OPERATIONAL, dom.protocolsPath()));
-        tx.close();
-        on(oper, pass, read -> {
+        on(requireNonNull(io).readState(), pass, read -> {
             final var decoded = dom.decodeOper(read, managed,
                 (key, why) -> LOG.debug("Device {}: state of {} not decoded: {}", node, key, why));
             views.keySet().retainAll(intent.entries().keySet());
@@ -400,10 +348,6 @@ final class DeviceSync {
     private @Nullable Instant lastSynced(final EntryKey key) {
         final var status = statuses.get(key);
         return status == null ? null : status.lastSynced();
-    }
-
-    private <T> ListenableFuture<T> timed(final ListenableFuture<T> future) {
-        return Futures.withTimeout(future, OPERATION_TIMEOUT_S, TimeUnit.SECONDS, loop);
     }
 
     /** A step to run on the event thread when the future succeeds, unless the device went meanwhile. */
@@ -448,7 +392,7 @@ final class DeviceSync {
      */
     Map<EntryKey, Wanted> close() {
         generation++;
-        broker = null;
+        io = null;
         final var entries = new LinkedHashMap<>(intent.entries());
         intent = DeviceIntent.empty(node);
         return entries;
