@@ -231,6 +231,15 @@ final class DeviceSync {
         final var target = intent;
         final var managed = new HashSet<>(rendered);
         managed.addAll(target.instances());
+        if (!deviceSupport.routing()) {
+            // no ietf-routing/ietf-bfd on the device: nothing to read, every entry fails saying so
+            final var nothing = dom.parseConfig(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), Set.of());
+            SyncPlan.of(target, deviceSupport, nothing, Set.of(), dom, Map.of(), Instant.now()).failed()
+                .forEach((key, why) -> statuses.put(key, EntryStatus.failed(why, lastSynced(key))));
+            finishPass();
+            return;
+        }
         on(device.readConfig(), pass, read -> {
             final var config = dom.parseConfig(read.get(0), read.get(1), read.get(2), managed);
             final var now = Instant.now();

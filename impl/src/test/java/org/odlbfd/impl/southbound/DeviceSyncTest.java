@@ -241,4 +241,16 @@ class DeviceSyncTest extends AbstractConcurrentDataBrokerTest {
         assertFalse(read(device.getDataBroker(), LogicalDatastoreType.CONFIGURATION, DEVICE_SESSION).isPresent(),
             "nothing written");
     }
+
+    @Test
+    void aDeviceWithoutIetfBfdIsNotWrittenToAndSaysSo() throws Exception {
+        final var none = new DeviceSupport(false, false, false, false, false, false,
+            List.of("ietf-bfd is at revision 2018-01-01 on the device, the controller renders 2022-09-22"));
+        on(() -> sync.update(intent(sh("eth0", "192.0.2.2", NODE))));
+        on(() -> sync.mounted(device.getDomBroker(), none));
+        final var failed = await(s -> s.status().status() == PlacementStatus.Failed, "failed");
+        assertTrue(failed.status().error().contains("does not implement ietf-routing/ietf-bfd"), failed.toString());
+        assertTrue(failed.status().error().contains("2018-01-01"), failed.toString());
+        assertFalse(read(device.getDataBroker(), LogicalDatastoreType.CONFIGURATION, DEVICE_SESSION).isPresent());
+    }
 }
