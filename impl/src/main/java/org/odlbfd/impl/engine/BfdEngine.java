@@ -10,7 +10,9 @@ package org.odlbfd.impl.engine;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -23,6 +25,7 @@ import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
 import org.odlbfd.impl.session.Scheduler;
@@ -104,6 +107,7 @@ public final class BfdEngine implements BfdSessionService {
             case EngineInput.Update update -> shardOf(update.registration().key());
             case EngineInput.Unregister unregister -> shardOf(unregister.registration().key());
             case EngineInput.Query query -> shardOf(query.key());
+            case EngineInput.ClearStatistics clear -> shardOf(clear.key());
         };
     }
 
@@ -207,6 +211,47 @@ public final class BfdEngine implements BfdSessionService {
     public CompletableFuture<EngineStats> stats() {
         return onEveryShard(shard -> new ShardPart(shard.snapshots(), shard.globalRejects(), shard.lateness()))
             .thenApply(BfdEngine::merge);
+    }
+
+    /**
+     * Clears one session's statistics.
+     *
+     * @param key session
+     * @return completes with true when it exists, false when there is no such session
+     */
+    public CompletableFuture<Boolean> clearStatistics(final SessionKey key) {
+        final CompletableFuture<Boolean> done = new CompletableFuture<>();
+        submit(new EngineInput.ClearStatistics(key, done));
+        return done;
+    }
+
+    /**
+     * Clears the statistics of every session and the engine-wide discard counts.
+     *
+     * @return completes with the number of sessions cleared
+     */
+    public CompletableFuture<Integer> clearAllStatistics() {
+        return onEveryShard(Shard::clearStatistics).thenApply(counts -> counts.stream().mapToInt(i -> i).sum());
+    }
+
+    /**
+     * Packets discarded before any session could be charged with them (unknown discriminator, no
+     * session, malformed without a known discriminator, stray echo), by reason.
+     *
+     * @return completes with the counts; a reason that never happened is absent
+     */
+    public CompletableFuture<Map<RejectReason, Long>> unattributedRejects() {
+        return onEveryShard(Shard::globalRejects).thenApply(parts -> {
+            final Map<RejectReason, Long> sum = new EnumMap<>(RejectReason.class);
+            for (long[] part : parts) {
+                for (RejectReason reason : RejectReason.values()) {
+                    if (part[reason.ordinal()] != 0) {
+                        sum.merge(reason, part[reason.ordinal()], Long::sum);
+                    }
+                }
+            }
+            return sum;
+        });
     }
 
     private record ShardPart(List<SessionSnapshot> snapshots, long[] rejects, long[] lateness) {
