@@ -24,6 +24,7 @@ import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.config.SessionSink;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.metrics.TransitionCounter;
 import org.odlbfd.impl.oper.StatePublisher;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.transport.TransportConfig;
@@ -61,13 +62,14 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
      * @param countersPeriodMillis how often counters are written, 0 for the default (5 s)
      * @param ipv4EchoToSelf send IPv4 Echo to our own address (RFC 5881 §4) for peers such as FRR that
      *     loop IPv4 Echo only in their forwarding plane; needs the policy route in impl/README.md
+     * @param transitions counts transitions for the metrics
      */
     @Inject
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final long countersPeriodMillis, final boolean ipv4EchoToSelf) {
+            final long countersPeriodMillis, final boolean ipv4EchoToSelf, final TransitionCounter transitions) {
         this(publisher, keys, threads > 0 ? threads : DEFAULT_THREADS,
             TransportConfig.STANDARD.withIpv4EchoToSelf(ipv4EchoToSelf),
-            countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS);
+            countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS, transitions);
     }
 
     /**
@@ -78,9 +80,10 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
      * @param threads event loops
      * @param ports UDP ports
      * @param countersPeriodMillis how often counters are written
+     * @param transitions counts transitions for the metrics
      */
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final TransportConfig ports, final long countersPeriodMillis) {
+            final TransportConfig ports, final long countersPeriodMillis, final TransitionCounter transitions) {
         if (threads < 1 || countersPeriodMillis < 1) {
             throw new IllegalArgumentException("threads " + threads + " and counters period " + countersPeriodMillis
                 + " ms must be positive");
@@ -88,7 +91,7 @@ public final class EmbeddedAgent implements SessionSink, AutoCloseable {
         this.publisher = requireNonNull(publisher);
         transport = UdpTransport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
-            SEEDS.nextLong(), publisher);
+            SEEDS.nextLong(), transitions.alongside(publisher));
         transport.attach(engine);
         publisher.start(engine::snapshots, countersPeriodMillis);
         LOG.info("Embedded BFD agent started on {} loops ({} transport)", threads,

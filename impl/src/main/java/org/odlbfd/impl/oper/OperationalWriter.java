@@ -55,6 +55,9 @@ public final class OperationalWriter implements AutoCloseable {
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
     private TransactionChain chain;
     private boolean flushScheduled;
+    /** When the oldest update not yet in a commit was handed over (System.nanoTime), for {@link #lag()}. */
+    private long oldestPendingNanos = Long.MAX_VALUE;
+    private final WriterLag lag = new WriterLag();
 
     /**
      * Creates the writer.
@@ -76,10 +79,11 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void put(final SessionView view) {
         requireNonNull(view);
+        final long queued = System.nanoTime();
         executor.execute(() -> {
             final var protocol = view.config().protocol();
             current.computeIfAbsent(protocol, k -> new HashMap<>()).put(view.config().key(), view);
-            markDirty(protocol, view.config().key());
+            markDirty(protocol, view.config().key(), queued);
         });
     }
 
@@ -90,15 +94,26 @@ public final class OperationalWriter implements AutoCloseable {
      * @param key the session
      */
     public void remove(final String protocol, final SessionKey key) {
+        final long queued = System.nanoTime();
         executor.execute(() -> {
             final var sessions = current.get(protocol);
             if (sessions != null && sessions.remove(key) != null) {
-                markDirty(protocol, key);
+                markDirty(protocol, key, queued);
             }
         });
     }
 
-    private void markDirty(final String protocol, final SessionKey key) {
+    /**
+     * How far the operational datastore trails the updates handed to this writer.
+     *
+     * @return the lag record, live
+     */
+    public WriterLag lag() {
+        return lag;
+    }
+
+    private void markDirty(final String protocol, final SessionKey key, final long queuedNanos) {
+        oldestPendingNanos = Math.min(oldestPendingNanos, queuedNanos);
         dirty.computeIfAbsent(protocol, k -> new HashSet<>()).add(key);
         if (!flushScheduled) {
             flushScheduled = true;
@@ -118,7 +133,21 @@ public final class OperationalWriter implements AutoCloseable {
             writeProtocol(tx, entry.getKey(), entry.getValue());
         }
         dirty.clear();
-        return tx.commit();
+        final long oldest = oldestPendingNanos;
+        oldestPendingNanos = Long.MAX_VALUE;
+        final var commit = tx.commit();
+        commit.addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                lag.record(System.nanoTime() - oldest);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                // the chain's own callback recovers; a failed commit has no lag to report
+            }
+        }, MoreExecutors.directExecutor());
+        return commit;
     }
 
     private void writeProtocol(final WriteTransaction tx, final String protocol, final Set<SessionKey> keys) {
@@ -192,7 +221,7 @@ public final class OperationalWriter implements AutoCloseable {
         chain = newChain();
         for (var entry : current.entrySet()) {
             for (var key : entry.getValue().keySet()) {
-                markDirty(entry.getKey(), key);
+                markDirty(entry.getKey(), key, System.nanoTime());
             }
         }
     }
