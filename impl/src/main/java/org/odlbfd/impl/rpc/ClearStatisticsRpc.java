@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.inject.Inject;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.SessionSnapshot;
@@ -76,7 +77,9 @@ public final class ClearStatisticsRpc implements ClearStatistics, AutoCloseable 
             return failed("clear-statistics: " + e.getMessage());
         }
         final SettableFuture<RpcResult<ClearStatisticsOutput>> result = SettableFuture.create();
-        clear(selection).whenComplete((count, failure) -> {
+        clear(selection).whenComplete((count, thrown) -> {
+            final Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null
+                ? thrown.getCause() : thrown;
             if (failure != null) {
                 result.set(failedResult(failure instanceof IllegalArgumentException
                     ? failure.getMessage() : "clear-statistics failed: " + failure));
