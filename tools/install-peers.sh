@@ -1,7 +1,8 @@
 #!/bin/bash
 # install-peers.sh - install the BFD peer daemons used by the interop tests (module it,
 # package org.odlbfd.it.interop): FRR (bfdd 8.4.x), BIRD 2, keepalived (built with BFD),
-# iproute2 (ip netns / veth), nftables (to drop echo packets in one test) and ping.
+# iproute2 (ip netns / veth), nftables (to drop echo packets in one test) and ping; and
+# Debian's chromium, which the status-page test (it/e2e OperatorSurfacesIT) drives headless.
 #
 # Idempotent: installs only packages that are missing, with --no-install-recommends, so a
 # second run does nothing but `apt-get update`. Starts no daemon (Debian's packages start
@@ -13,7 +14,7 @@ set -euo pipefail
 log() { echo "install-peers: $*" >&2; }
 [ "$(id -u)" = 0 ] || { log "must run as root"; exit 1; }
 
-PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps)
+PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps chromium)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -40,7 +41,7 @@ fi
 
 # check what the tests need is really there
 for f in /usr/lib/frr/bfdd /usr/lib/frr/zebra /usr/bin/vtysh /usr/sbin/bird /usr/sbin/birdc /usr/sbin/keepalived \
-         /usr/sbin/nft /usr/sbin/ip /usr/bin/ping; do
+         /usr/sbin/nft /usr/sbin/ip /usr/bin/ping /usr/bin/chromium; do
   [ -x "$f" ] || [ -x "/bin/${f##*/}" ] || [ -x "/sbin/${f##*/}" ] || { log "missing after install: $f"; exit 1; }
 done
 log "ok: $(dpkg-query -W -f='${Package} ${Version}\n' frr bird2 keepalived | tr '\n' ' ')"

@@ -182,7 +182,8 @@ public final class BfdMetrics implements MultiCollector {
 
     private static CounterSnapshot dropped(final List<SessionSnapshot> sessions,
             final Map<RejectReason, Long> unattributed) {
-        final Map<RejectReason, Long> byReason = new EnumMap<>(unattributed);
+        final Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
+        byReason.putAll(unattributed);
         for (SessionSnapshot session : sessions) {
             session.statistics().rxInvalidByReason().forEach((reason, count) -> byReason.merge(reason, count,
                 Long::sum));

@@ -110,7 +110,7 @@ final class Chromium implements Resource {
         }
     }
 
-    /** Opens a tab that sends {@code headers} with every request (documents, fetch, EventSource) and loads {@code url}. */
+    /** Opens a tab that sends {@code headers} with every request (page, fetch, EventSource), loads {@code url}. */
     Tab open(final String url, final Map<String, String> headers) {
         final var target = new JsonObject();
         target.addProperty("url", "about:blank");
