@@ -170,6 +170,9 @@ function notified(message) {
     }
     s.state = entry.state;
     s.diag = entry.diag;
+    if (entry.state === 'up') {
+      s.lastUp = entry.time;
+    }
     s.history.unshift(entry);
     s.history.length = Math.min(s.history.length, HISTORY);
     s.changed = true;

@@ -144,6 +144,11 @@ class OperatorSurfacesIT {
     @Test
     @Order(3)
     void statusPageFollowsAFlapLive() throws Exception {
+        assertEquals(401, bed.http.raw(bed.http.root() + "/bfd/", null, "text/html").status(),
+            "the page is behind AAA like RESTCONF");
+        final var html = bed.http.raw(bed.http.root() + "/bfd/", AUTH, "text/html");
+        assertEquals(200, html.status(), html::toString);
+        assertEquals(404, bed.http.raw(bed.http.root() + "/bfd/../../etc/passwd", AUTH, "text/html").status());
         try (var chromium = Chromium.launch(Path.of("target", "ops-chromium.log"))) {
             final var tab = chromium.open(bed.http.root() + "/bfd/", Map.of("Authorization", AUTH));
             final String row = "document.querySelector('" + ROW + "')";
