@@ -9,18 +9,18 @@ package org.odlbfd.impl.web;
 
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import javax.servlet.ServletException;
-import org.opendaylight.aaa.web.ServletDetails;
-import org.opendaylight.aaa.web.WebContext;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.aaa.web.WebContextSecurer;
 import org.opendaylight.aaa.web.WebServer;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code /bfd} on the RESTCONF port (8181): {@code /bfd/metrics} (Prometheus) and the status page
@@ -29,42 +29,74 @@ import org.slf4j.LoggerFactory;
  * credentials anyway, and the metrics name sessions and addresses. A Prometheus scraper sends
  * them with {@code basic_auth}.
  *
- * <p>A Declarative Services component, so it starts when the web server and AAA are there and the
- * BFD agent never waits for them.
+ * <p>A Declarative Services component whose web server and AAA references are optional and
+ * dynamic: the context is registered while both are there. So the BFD agent never waits for the
+ * web server, and a controller without one (odl-bfd alone) still has its bundle Active.
  */
 @Component(service = { })
-public final class BfdWebContext implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BfdWebContext.class);
-
-    private final Registration registration;
+public final class BfdWebContext {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    // typed Object: the aaa-web and servlet classes exist only where the web server is, and this
+    // class must load without them (WebRegistration, which needs them, loads once both are bound)
+    private @Nullable ComponentServiceObjects<?> webServer;
+    private @Nullable ComponentServiceObjects<?> securer;
+    private @Nullable Registration registration;
+    private boolean active = true;
 
     /**
-     * Registers the context.
+     * Creates the component.
      *
-     * @param webServer ODL's web server (pax-web, the RESTCONF port)
-     * @param securer AAA
      * @param metrics the BFD metrics the blueprint container registered
-     * @throws ServletException when the web server refuses the context
      */
     @Activate
-    public BfdWebContext(@Reference final WebServer webServer, @Reference final WebContextSecurer securer,
-            @Reference(target = "(odlbfd.metrics=embedded)") final MultiCollector metrics) throws ServletException {
-        final PrometheusRegistry registry = new PrometheusRegistry();
+    public BfdWebContext(@Reference(target = "(odlbfd.metrics=embedded)") final MultiCollector metrics) {
         registry.register(metrics);
-        final var builder = WebContext.builder().name("odl-bfd").contextPath("/bfd").supportsSessions(false)
-            .addServlet(ServletDetails.builder().name("bfd-metrics").servlet(new MetricsServlet(registry))
-                .addUrlPattern("/metrics").build())
-            .addServlet(ServletDetails.builder().name("bfd-status").servlet(new StatusPageServlet())
-                .addUrlPattern("/*").build());
-        securer.requireAuthentication(builder, "/*");
-        registration = webServer.registerWebContext(builder.build());
-        LOG.info("BFD metrics at {}/bfd/metrics, status page at {}/bfd/", webServer.getBaseURL(),
-            webServer.getBaseURL());
     }
 
-    @Override
+    @Reference(service = WebServer.class, cardinality = ReferenceCardinality.OPTIONAL,
+        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindWebServer")
+    synchronized void bindWebServer(final ComponentServiceObjects<?> server) {
+        webServer = server;
+        update();
+    }
+
+    synchronized void unbindWebServer(final ComponentServiceObjects<?> server) {
+        if (webServer == server) {
+            webServer = null;
+            update();
+        }
+    }
+
+    @Reference(service = WebContextSecurer.class, cardinality = ReferenceCardinality.OPTIONAL,
+        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSecurer")
+    synchronized void bindSecurer(final ComponentServiceObjects<?> newSecurer) {
+        securer = newSecurer;
+        update();
+    }
+
+    synchronized void unbindSecurer(final ComponentServiceObjects<?> oldSecurer) {
+        if (securer == oldSecurer) {
+            securer = null;
+            update();
+        }
+    }
+
+    private void update() {
+        final var previous = registration;
+        if (previous != null) {
+            previous.close();
+            registration = null;
+        }
+        final var server = webServer;
+        final var aaa = securer;
+        if (active && server != null && aaa != null) {
+            registration = WebRegistration.register(server.getService(), aaa.getService(), registry);
+        }
+    }
+
     @Deactivate
-    public void close() {
-        registration.close();
+    synchronized void deactivate() {
+        active = false;
+        update();
     }
 }
