@@ -55,6 +55,14 @@ class ArchitectureTest {
         .because("devices run their own BFD: the southbound only renders configuration and reads state (DESIGN.md)")
         .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule METRICS_KNOW_NO_HTTP_NOR_MDSAL = noClasses()
+        .that().resideInAPackage("org.odlbfd.impl.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage("javax.servlet..", "org.opendaylight..",
+            "io.prometheus.metrics.exporter..", "org.odlbfd.impl.web..", "io.netty..")
+        .because("the standalone agent serves the same metrics on a port of its own (issue 13)")
+        .allowEmptyShould(true);
+
     @Test
     void rulesCatchAViolation() throws ClassNotFoundException {
         final JavaClasses canary = new ClassFileImporter()

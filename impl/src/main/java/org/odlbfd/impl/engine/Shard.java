@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,13 @@ final class Shard implements SessionEvents {
                 }
             }
             case EngineInput.Unregister unregister -> unregister(unregister.registration());
+            case EngineInput.ClearStatistics clear -> {
+                final Entry entry = entries.get(clear.key());
+                if (entry != null) {
+                    entry.session.clearStatistics();
+                }
+                clear.done().complete(entry != null);
+            }
             case EngineInput.Query query -> {
                 final Entry entry = entries.get(query.key());
                 query.answer().accept(entry == null ? null : snapshot(entry.session));
@@ -465,6 +473,15 @@ final class Shard implements SessionEvents {
 
     long[] globalRejects() {
         return globalRejects.clone();
+    }
+
+    /** Clears every session's statistics and the discards no session could be charged with. */
+    int clearStatistics() {
+        for (Session session : table.all()) {
+            session.clearStatistics();
+        }
+        Arrays.fill(globalRejects, 0);
+        return table.size();
     }
 
     long[] lateness() {

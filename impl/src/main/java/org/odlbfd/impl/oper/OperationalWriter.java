@@ -76,6 +76,9 @@ public final class OperationalWriter implements AutoCloseable {
     private TransactionChain chain;
     private boolean flushScheduled;
     private boolean retryPending;
+    /** When the oldest update not yet in a commit was handed over (System.nanoTime), for {@link #lag()}. */
+    private long oldestPendingNanos = Long.MAX_VALUE;
+    private final WriterLag lag = new WriterLag();
     private volatile WriterHealth health = WriterHealth.INITIAL;
 
     /**
@@ -109,10 +112,11 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void put(final SessionView view) {
         requireNonNull(view);
+        final long queued = System.nanoTime();
         execute(() -> {
             final var protocol = view.config().protocol();
             current.computeIfAbsent(protocol, k -> new HashMap<>()).put(view.config().key(), view);
-            markDirty(protocol, view.config().key());
+            markDirty(protocol, view.config().key(), queued);
         });
     }
 
@@ -123,10 +127,11 @@ public final class OperationalWriter implements AutoCloseable {
      * @param key the session
      */
     public void remove(final String protocol, final SessionKey key) {
+        final long queued = System.nanoTime();
         execute(() -> {
             final var sessions = current.get(protocol);
             if (sessions != null && sessions.remove(key) != null) {
-                markDirty(protocol, key);
+                markDirty(protocol, key, queued);
             }
         });
     }
@@ -214,7 +219,21 @@ public final class OperationalWriter implements AutoCloseable {
         return health;
     }
 
+    /**
+     * How far the operational datastore trails the updates handed to this writer.
+     *
+     * @return the lag record, live
+     */
+    public WriterLag lag() {
+        return lag;
+    }
+
     private void markDirty(final String protocol, final SessionKey key) {
+        markDirty(protocol, key, System.nanoTime());
+    }
+
+    private void markDirty(final String protocol, final SessionKey key, final long queuedNanos) {
+        oldestPendingNanos = Math.min(oldestPendingNanos, queuedNanos);
         dirty.computeIfAbsent(protocol, k -> new HashSet<>()).add(key);
         if (!flushScheduled) {
             flushScheduled = true;
@@ -235,16 +254,19 @@ public final class OperationalWriter implements AutoCloseable {
             writeProtocol(tx, entry.getKey(), entry.getValue());
         }
         dirty.clear();
+        final long oldest = oldestPendingNanos;
+        oldestPendingNanos = Long.MAX_VALUE;
         final var commit = tx.commit();
         commit.addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
+                lag.record(System.nanoTime() - oldest);
                 execute(OperationalWriter.this::committed);
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                // the chain's own callback handles it
+                // the chain's own callback handles it; a failed commit has no lag to report
             }
         }, MoreExecutors.directExecutor());
         return commit;
