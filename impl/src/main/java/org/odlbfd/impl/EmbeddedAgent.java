@@ -28,13 +28,16 @@ import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.config.SessionSink;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineObserver;
+import org.odlbfd.impl.engine.EnginePolicies;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.metrics.TransitionCounter;
 import org.odlbfd.impl.oper.StatePublisher;
 import org.odlbfd.impl.policy.PolicyEvent;
 import org.odlbfd.impl.policy.PolicySnapshot;
 import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.transport.EchoAddressing;
+import org.odlbfd.impl.transport.Transport;
 import org.odlbfd.impl.transport.TransportConfig;
-import org.odlbfd.impl.transport.UdpTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +57,9 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final StatePublisher publisher;
-    private final UdpTransport transport;
+    private final Transport transport;
     private final BfdEngine engine;
+    private final EnginePolicies policies;
     private final ConcurrentMap<SessionKey, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
     private final ConcurrentMap<SessionKey, Integer> discriminators = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -68,15 +72,34 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
      * @param keys authentication keys
      * @param threads event loops, 0 for the default (two: each session stays on one)
      * @param countersPeriodMillis how often counters are written, 0 for the default (5 s)
-     * @param ipv4EchoToSelf send IPv4 Echo to our own address (RFC 5881 §4) for peers such as FRR that
-     *     loop IPv4 Echo only in their forwarding plane; needs the policy route in impl/README.md
+     * @param ipv4EchoToSelf compatibility: true means {@code echo-addressing=self-ipv4}
+     * @param echoAddressing where Echo goes: {@code self} (RFC 5881 §4, the default: the peer's
+     *     forwarding plane loops it back; needs the policy route in impl/README.md), {@code peer}
+     *     or {@code self-ipv4}
+     * @param transitions counts transitions for the metrics
      */
     @Inject
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final long countersPeriodMillis, final boolean ipv4EchoToSelf) {
+            final long countersPeriodMillis, final boolean ipv4EchoToSelf, final String echoAddressing,
+            final TransitionCounter transitions) {
         this(publisher, keys, threads > 0 ? threads : DEFAULT_THREADS,
-            TransportConfig.STANDARD.withIpv4EchoToSelf(ipv4EchoToSelf),
-            countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS);
+            TransportConfig.STANDARD.withEchoAddressing(ipv4EchoToSelf ? EchoAddressing.SELF_IPV4
+                : EchoAddressing.parse(echoAddressing)),
+            countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS, transitions);
+    }
+
+    /**
+     * Creates the agent without transition metrics (the remote agent, tests).
+     *
+     * @param publisher where state goes
+     * @param keys authentication keys
+     * @param threads event loops
+     * @param ports UDP ports
+     * @param countersPeriodMillis how often counters are written
+     */
+    public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
+            final TransportConfig ports, final long countersPeriodMillis) {
+        this(publisher, keys, threads, ports, countersPeriodMillis, new TransitionCounter());
     }
 
     /**
@@ -87,21 +110,22 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
      * @param threads event loops
      * @param ports UDP ports
      * @param countersPeriodMillis how often counters are written
+     * @param transitions counts transitions for the metrics
      */
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final TransportConfig ports, final long countersPeriodMillis) {
+            final TransportConfig ports, final long countersPeriodMillis, final TransitionCounter transitions) {
         if (threads < 1 || countersPeriodMillis < 1) {
             throw new IllegalArgumentException("threads " + threads + " and counters period " + countersPeriodMillis
                 + " ms must be positive");
         }
         this.publisher = requireNonNull(publisher);
-        transport = UdpTransport.create(threads, ports);
+        transport = Transport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
-            SEEDS.nextLong(), new Recorder());
+            SEEDS.nextLong(), new Recorder(transitions.alongside(publisher)));
+        policies = new EnginePolicies(engine);
         transport.attach(engine);
         publisher.start(engine::snapshots, countersPeriodMillis);
-        LOG.info("Embedded BFD agent started on {} loops ({} transport)", threads,
-            transport.nativeTransport() ? "native epoll" : "NIO");
+        LOG.info("Embedded BFD agent started on {} loops ({})", threads, transport.description());
     }
 
     /**
@@ -120,23 +144,29 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
 
     /**
      * Notes each session's local discriminator for {@link #running()}, on the engine's threads, and
-     * passes every event on to the publisher.
+     * passes every event on (to the transition counter and the publisher).
      */
     private final class Recorder implements EngineObserver {
+        private final EngineObserver downstream;
+
+        Recorder(final EngineObserver downstream) {
+            this.downstream = downstream;
+        }
+
         @Override
         public void sessionCreated(final SessionSnapshot snapshot) {
             discriminators.put(snapshot.key(), snapshot.localDiscr());
-            publisher.sessionCreated(snapshot);
+            downstream.sessionCreated(snapshot);
         }
 
         @Override
         public void stateChanged(final SessionSnapshot snapshot, final State previous) {
-            publisher.stateChanged(snapshot, previous);
+            downstream.stateChanged(snapshot, previous);
         }
 
         @Override
         public void timersChanged(final SessionSnapshot snapshot) {
-            publisher.timersChanged(snapshot);
+            downstream.timersChanged(snapshot);
         }
 
         @Override
@@ -152,7 +182,7 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
         @Override
         public void sessionDeleted(final SessionKey key, final String name) {
             discriminators.remove(key);
-            publisher.sessionDeleted(key, name);
+            downstream.sessionDeleted(key, name);
         }
     }
 
@@ -167,7 +197,7 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
                 LOG.warn("BFD session {}: a socket could not be bound; packets count as send failures until it is",
                     engineConfig.name());
             }
-            return engine.configure(engineConfig, config.policy());
+            return policies.configure(engineConfig, config.policy());
         }).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("BFD session {} not applied: {}", engineConfig.name(), failure.getMessage());
@@ -182,7 +212,10 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
         // (the future completes then); only then does its operational entry disappear. A configure
         // of the same key waits for it (inOrder).
         final var done = inOrder(key, () -> engine.unconfigure(key)
-            .whenComplete((ok, failure) -> publisher.removed(protocol, key)));
+            .whenComplete((ok, failure) -> {
+                transport.release(key);
+                publisher.removed(protocol, key);
+            }));
         done.whenComplete((ok, failure) -> pending.remove(key, done));
     }
 

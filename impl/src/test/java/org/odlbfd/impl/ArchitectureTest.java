@@ -47,6 +47,22 @@ class ArchitectureTest {
         .because("the codec and authenticators see datagrams as ByteBufs, nothing else of Netty")
         .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule SOUTHBOUND_STAYS_OFF_THE_PROTOCOL = noClasses()
+        .that().resideInAnyPackage("org.odlbfd.impl.southbound..")
+        .should().dependOnClassesThat().resideInAnyPackage(CORE)
+        .orShould().dependOnClassesThat().resideInAnyPackage("org.odlbfd.impl.transport..", "io.netty.channel..")
+        .because("devices run their own BFD: the southbound only renders configuration and reads state (DESIGN.md)")
+        .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule METRICS_KNOW_NO_HTTP_NOR_MDSAL = noClasses()
+        .that().resideInAPackage("org.odlbfd.impl.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage("javax.servlet..", "org.opendaylight..",
+            "io.prometheus.metrics.exporter..", "org.odlbfd.impl.web..", "io.netty..")
+        .because("the standalone agent serves the same metrics on a port of its own (issue 13)")
+        .allowEmptyShould(true);
+
     @Test
     void rulesCatchAViolation() throws ClassNotFoundException {
         final JavaClasses canary = new ClassFileImporter()

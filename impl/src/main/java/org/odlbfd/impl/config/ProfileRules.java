@@ -34,11 +34,12 @@ final class ProfileRules implements ConfigRule {
             for (var profile : profiles.all().values()) {
                 final var where = "profile " + profile.requireName() + " (protocol " + instance.getKey() + ")";
                 final var tx = profile.getDesiredMinTxInterval();
-                TimerRules.interval(violations, where, "desired-min-tx-interval", tx, false);
+                // the embedded agent's floor: profiles feed its sessions
+                TimerRules.interval(violations, where, "desired-min-tx-interval", tx, false, true);
                 TimerRules.interval(violations, where, "required-min-rx-interval", profile.getRequiredMinRxInterval(),
-                    true);
+                    true, true);
                 if (profile.getEcho() != null) {
-                    TimerRules.echo(violations, where, profile.getEcho());
+                    TimerRules.echo(violations, where, profile.getEcho(), true);
                 }
                 AuthRules.authentication(config, violations, where, profile.getAuthentication());
             }

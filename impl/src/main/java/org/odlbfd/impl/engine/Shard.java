@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionStatus;
@@ -43,20 +45,8 @@ import org.odlbfd.impl.session.SessionTable;
  * One engine thread and the sessions that live on it. Every method runs on {@link #scheduler}.
  */
 final class Shard implements SessionEvents {
-    private static final class Entry {
-        final Session session;
-        final List<ClientRegistration> clients = new ArrayList<>(1);
-        /** Unconfigure requests that complete once the session is gone (after its AdminDown). */
-        final List<CompletableFuture<Void>> whenGone = new ArrayList<>(0);
-        boolean configured;
-        boolean deleting;
-        SessionStatus status;
-
-        Entry(final Session session, final SessionStatus status) {
-            this.session = session;
-            this.status = status;
-        }
-    }
+    /** Offset of Your Discriminator in a Control packet (RFC 5880 §4.1). */
+    static final int YOUR_DISCR_OFFSET = 8;
 
     final Scheduler scheduler;
     private final int index;
@@ -76,7 +66,8 @@ final class Shard implements SessionEvents {
     private final Map<SessionKey, Entry> entries = new HashMap<>();
     private final long[] globalRejects = new long[RejectReason.values().length];
     private final LatenessRecorder lateness = new LatenessRecorder();
-    /** Damping, adaptation, wait-to-restore, thresholds, "not Up" reasons (odl-bfd-ext, issue 13). */
+    private final PacketAcceptance acceptance = new PacketAcceptance();
+    private final EchoGate echoGate;
     final SessionPolicies policies;
 
     Shard(final BfdEngine engine, final int index, final int shardCount, final Scheduler scheduler,
@@ -89,9 +80,9 @@ final class Shard implements SessionEvents {
         this.sink = new TickSink(sink, scheduler);
         this.keys = keys;
         this.random = new SplittableRandom(seed);
-        // HOOK(transport): pass the session's transport error (the transport branch's
-        // SessionSnapshot.transportStatus) instead of "none" so that the reason names it
-        policies = new SessionPolicies(scheduler, clock, new PolicyHooks(this, engine), session -> null);
+        echoGate = new EchoGate(engine, table, this.sink, clock, globalRejects);
+        // stability policies (package policy); the transport's error is part of a "not Up" reason
+        policies = new SessionPolicies(scheduler, clock, new PolicyHooks(this, engine), this::transportStatus);
     }
 
     /**
@@ -106,18 +97,7 @@ final class Shard implements SessionEvents {
     void handle(final EngineInput input) {
         switch (input) {
             case EngineInput.Received received -> received(received);
-            case EngineInput.EchoReturned echo -> {
-                final Session session = table.byDiscriminator(echo.localDiscr());
-                if (session != null && session.echoActive()) {
-                    session.echoReceived();
-                } else if (session == null && echo.notOurs() != null) {
-                    // only the peer's echo is looped back; our own, arriving after echo stopped,
-                    // is dropped, or two reflectors would bounce it between them
-                    echo.notOurs().run();
-                } else {
-                    globalRejects[RejectReason.BAD_ECHO.ordinal()]++;
-                }
-            }
+            case EngineInput.EchoArrived echo -> echoGate.arrived(echo);
             case EngineInput.Configure configure -> complete(configure.done(), () -> configure(configure.config()));
             case EngineInput.Unconfigure unconfigure -> unconfigure(unconfigure.key(), unconfigure.done());
             case EngineInput.AdminState admin -> complete(admin.done(), () -> adminState(admin.key(),
@@ -139,6 +119,13 @@ final class Shard implements SessionEvents {
                 }
             }
             case EngineInput.Unregister unregister -> unregister(unregister.registration());
+            case EngineInput.ClearStatistics clear -> {
+                final Entry entry = entries.get(clear.key());
+                if (entry != null) {
+                    entry.session.clearStatistics();
+                }
+                clear.done().complete(entry != null);
+            }
             case EngineInput.Query query -> {
                 final Entry entry = entries.get(query.key());
                 query.answer().accept(entry == null ? null : snapshot(entry.session));
@@ -184,12 +171,67 @@ final class Shard implements SessionEvents {
                 session.rejected(received.transportReject());
                 return;
             }
+            final RxMeta arrival = received.arrival();
+            if (arrival != null && !accepted(session, arrival)) {
+                return;
+            }
             session.receive(packet, datagram);
         } finally {
             if (datagram != null) {
                 datagram.release();
             }
         }
+    }
+
+    /**
+     * A datagram read on this shard's own thread, straight from the transport's receive buffer:
+     * the session is selected and the arrival checked from the raw bytes first, so that a flood
+     * of unknown discriminators, foreign peers or wrong ports costs no object at all; only an
+     * accepted packet is decoded. The payload stays the caller's (not released here).
+     *
+     * @param arrival how it arrived, valid during this call only
+     * @param payload the UDP payload, valid during this call only
+     */
+    void receiveInline(final Arrival arrival, final ByteBuf payload) {
+        if (payload.readableBytes() < ControlPacket.MANDATORY_LENGTH) {
+            globalRejects[RejectReason.TOO_SHORT.ordinal()]++;
+            return;
+        }
+        final int your = payload.getInt(payload.readerIndex() + YOUR_DISCR_OFFSET);
+        final Session session = your != 0 ? table.byDiscriminator(your) : table.byDemuxKey(arrival.demuxKey());
+        if (session == null) {
+            globalRejects[(your != 0 ? RejectReason.UNKNOWN_DISCRIMINATOR : RejectReason.NO_SESSION).ordinal()]++;
+            return;
+        }
+        if (!accepted(session, arrival)) {
+            return;
+        }
+        final ControlPacket packet;
+        try {
+            packet = ControlPacketCodec.decode(payload);
+        } catch (DecodeException e) {
+            session.rejected(e.reason());
+            return;
+        }
+        session.receive(packet, payload);
+    }
+
+    private boolean accepted(final Session session, final Arrival arrival) {
+        final RejectReason reason = acceptance.check(session.config(), arrival);
+        if (reason != null) {
+            session.rejected(reason);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Counts a datagram the engine dropped before it could be attributed to a session.
+     *
+     * @param reason why
+     */
+    void dropped(final RejectReason reason) {
+        globalRejects[reason.ordinal()]++;
     }
 
     private void reject(final @Nullable Session session, final RejectReason reason) {
@@ -226,8 +268,7 @@ final class Shard implements SessionEvents {
     private Entry create(final SessionConfig config) {
         final int discr = allocate(config.staticLocalDiscr());
         final Session session = new Session(policies.effective(config), discr, clock, scheduler, sink,
-            authenticator(config),
-            random.split(), this);
+            authenticator(config), random.split(), this);
         table.add(session);
         final Entry entry = new Entry(session, SessionStatus.initial(Instant.ofEpochMilli(clock.currentTimeMillis())));
         entries.put(config.key(), entry);
@@ -246,7 +287,8 @@ final class Shard implements SessionEvents {
 
     private int allocate(final int staticDiscr) {
         if (staticDiscr != 0) {
-            if (Math.floorMod(staticDiscr, shardCount) != index || table.byDiscriminator(staticDiscr) != null) {
+            if (Integer.remainderUnsigned(staticDiscr, shardCount) != index
+                    || table.byDiscriminator(staticDiscr) != null) {
                 throw new IllegalStateException("local discriminator " + Integer.toUnsignedString(staticDiscr)
                     + " is in use");
             }
@@ -256,7 +298,7 @@ final class Shard implements SessionEvents {
         // be routed here by Your Discriminator without a shared map.
         while (true) {
             final int candidate = secure.nextInt() / shardCount * shardCount + index;
-            if (candidate != 0 && Math.floorMod(candidate, shardCount) == index
+            if (candidate != 0 && Integer.remainderUnsigned(candidate, shardCount) == index
                     && table.byDiscriminator(candidate) == null) {
                 return candidate;
             }
@@ -363,30 +405,20 @@ final class Shard implements SessionEvents {
         // clients see the wire's state unless a policy holds it Down (damped, waiting to restore)
         final SessionStatus forClients = policies.transition(session, transition, status, entry.status);
         if (forClients != null) {
-            publish(entry, forClients);
+            clientStatus(session, forClients);
         }
         engine.observer().stateChanged(snapshot(session), transition.from());
     }
 
-    private void publish(final Entry entry, final SessionStatus status) {
-        final SessionKey key = entry.session.config().key();
-        entry.status = status;
-        engine.published(key, status);
-        for (ClientRegistration client : List.copyOf(entry.clients)) {
-            client.listener().onStatusChange(key, status);
-        }
-    }
-
-    /**
-     * A policy changed what a session's clients see outside a transition (a damping or a wait ended).
-     *
-     * @param session the session
-     * @param status the status for its clients
-     */
+    /** What a session's clients see changed: a transition, or a policy's hold that ended. */
     void clientStatus(final Session session, final SessionStatus status) {
         final Entry entry = entries.get(session.config().key());
         if (entry != null && entry.session == session) {
-            publish(entry, status);
+            entry.status = status;
+            engine.published(session.config().key(), status);
+            for (ClientRegistration client : List.copyOf(entry.clients)) {
+                client.listener().onStatusChange(session.config().key(), status);
+            }
         }
     }
 
@@ -418,7 +450,21 @@ final class Shard implements SessionEvents {
             config.singleHop() ? Ports.SINGLE_HOP : Ports.MULTI_HOP, session.sessionState(),
             session.remoteSessionState(), session.localDiag(), session.remoteDiag(),
             session.remoteAuthType() != null, session.remoteAuthType(), mode, session.negotiatedTxUs(),
-            session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics());
+            session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics(),
+            transportStatus(session));
+    }
+
+    /**
+     * The session's transport status: the transport's last error, or, once Echo failed, how Echo
+     * is addressed (RFC 5881 §4 Echo to ourselves fails visibly without the host's policy route).
+     */
+    private @Nullable String transportStatus(final Session session) {
+        final String status = sink.transportStatus(session.config());
+        if (status != null || session.localDiag() != Diagnostic.ECHO_FAILED) {
+            return status;
+        }
+        final String echo = sink.echoAddressing(session.config());
+        return echo == null ? null : "echo failed: " + echo;
     }
 
     List<SessionSnapshot> snapshots() {
@@ -432,6 +478,15 @@ final class Shard implements SessionEvents {
 
     long[] globalRejects() {
         return globalRejects.clone();
+    }
+
+    /** Clears every session's statistics and the discards no session could be charged with. */
+    int clearStatistics() {
+        for (Session session : table.all()) {
+            session.clearStatistics();
+        }
+        Arrays.fill(globalRejects, 0);
+        return table.size();
     }
 
     long[] lateness() {

@@ -57,6 +57,10 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Gauge32;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1Builder;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session2Builder;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1Builder;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup2Builder;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -201,8 +205,16 @@ public final class OperMapper {
             .setDestPort(port(view.destPort()))
             .setSessionRunning(running(view))
             .setSessionStatistics(statistics(view));
-        if (view.policy() != null) {
-            builder.addAugmentation(PolicyMapper.session(view.policy()));
+        final String transport = view.transportStatus();
+        if (transport != null) {
+            // odl-bfd-ext transport-status (config false), the transport's augment block
+            builder.addAugmentation(new Session2Builder().setTransportStatus(transport).build());
+        }
+        if (config.name() != null || config.description() != null || view.policy() != null) {
+            // the operator's name and description, so operational readers (CLI, status page) need not join
+            // config, and the stability policies' state: both in odl-bfd-ext's first augment block
+            builder.addAugmentation(PolicyMapper.session(new Session1Builder().setSessionName(config.name())
+                .setDescription(config.description()), view.policy()).build());
         }
         return builder.build();
     }
@@ -228,7 +240,12 @@ public final class OperMapper {
             .setSessionRunning(running(view))
             .setSessionStatistics(statistics(view))
             .build();
-        final var group = new SessionGroupBuilder()
+        final var group = new SessionGroupBuilder();
+        if (config.name() != null || config.description() != null || view.policy() != null) {
+            group.addAugmentation(PolicyMapper.sessionGroup(new SessionGroup1Builder().setSessionName(config.name())
+                .setDescription(config.description()), view.policy()).build());
+        }
+        group
             .setSourceAddr(IetfInetUtil.ipAddressFor(key.source()))
             .setDestAddr(IetfInetUtil.ipAddressFor(key.destination()))
             .setLocalMultiplier(multiplier(config.params().detectMultiplier()))
@@ -239,8 +256,9 @@ public final class OperMapper {
             .setTxTtl(new Hops(Uint8.valueOf(config.txTtl())))
             .setRxTtl(new Hops(Uint8.valueOf(config.rxTtl())))
             .setSessions(List.of(session));
-        if (view.policy() != null) {
-            group.addAugmentation(PolicyMapper.sessionGroup(view.policy()));
+        final String transport = view.transportStatus();
+        if (transport != null) {
+            group.addAugmentation(new SessionGroup2Builder().setTransportStatus(transport).build());
         }
         return group.build();
     }

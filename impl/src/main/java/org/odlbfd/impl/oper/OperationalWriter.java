@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
@@ -30,11 +32,15 @@ import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
+import org.odlbfd.api.State;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.mh.session.groups.SessionGroup;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
+import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.yang.common.Empty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * with each failure in a row (20 ms up to 10 s); updates keep being gathered meanwhile. The first
  * failure of a run is logged with its stack trace, then one summary a minute; {@link #health()}
  * tells how the writer is doing.
+ *
+ * <p>Sessions placed on NETCONF devices (package {@code southbound}) live in the same ietf-bfd
+ * tree: their entries, built by the southbound from the device's view, come in through
+ * {@link #putPlaced} and count in the summaries, so one writer owns the whole tree. When a key is
+ * both (a session moving between the embedded agent and a device), the placed entry wins.
  */
 public final class OperationalWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationalWriter.class);
@@ -59,11 +70,15 @@ public final class OperationalWriter implements AutoCloseable {
     private final ScheduledExecutorService executor;
     // state below is confined to the executor thread
     private final Map<String, Map<SessionKey, SessionView>> current = new HashMap<>();
+    private final Map<String, Map<SessionKey, Placed>> placed = new HashMap<>();
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
     private final FaultTracker faults;
     private TransactionChain chain;
     private boolean flushScheduled;
     private boolean retryPending;
+    /** When the oldest update not yet in a commit was handed over (System.nanoTime), for {@link #lag()}. */
+    private long oldestPendingNanos = Long.MAX_VALUE;
+    private final WriterLag lag = new WriterLag();
     private volatile WriterHealth health = WriterHealth.INITIAL;
 
     /**
@@ -97,10 +112,11 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void put(final SessionView view) {
         requireNonNull(view);
+        final long queued = System.nanoTime();
         execute(() -> {
             final var protocol = view.config().protocol();
             current.computeIfAbsent(protocol, k -> new HashMap<>()).put(view.config().key(), view);
-            markDirty(protocol, view.config().key());
+            markDirty(protocol, view.config().key(), queued);
         });
     }
 
@@ -111,9 +127,63 @@ public final class OperationalWriter implements AutoCloseable {
      * @param key the session
      */
     public void remove(final String protocol, final SessionKey key) {
+        final long queued = System.nanoTime();
         execute(() -> {
             final var sessions = current.get(protocol);
             if (sessions != null && sessions.remove(key) != null) {
+                markDirty(protocol, key, queued);
+            }
+        });
+    }
+
+    /**
+     * Records the entry of a single-hop session a NETCONF device runs.
+     *
+     * @param protocol the controller's protocol instance that holds its configuration
+     * @param key the session
+     * @param entry the whole operational entry (configuration, the device's state, placement)
+     * @param localState the device's bfd.SessionState, null when not known, for the summaries
+     */
+    public void putPlaced(final String protocol, final SingleHopKey key, final Session entry,
+            final @Nullable State localState) {
+        putPlaced(protocol, (SessionKey) key, entry, localState);
+    }
+
+    /**
+     * Records the entry of a multihop session group a NETCONF device runs.
+     *
+     * @param protocol the controller's protocol instance that holds its configuration
+     * @param key the session group
+     * @param entry the whole operational entry (configuration, the device's state, placement)
+     * @param localState the device's bfd.SessionState, null when not known, for the summaries
+     */
+    public void putPlaced(final String protocol, final MultiHopKey key, final SessionGroup entry,
+            final @Nullable State localState) {
+        putPlaced(protocol, (SessionKey) key, entry, localState);
+    }
+
+    private void putPlaced(final String protocol, final SessionKey key, final DataObject entry,
+            final @Nullable State localState) {
+        requireNonNull(entry);
+        execute(() -> {
+            placed.computeIfAbsent(protocol, k -> new HashMap<>()).put(key, new Placed(entry, localState));
+            markDirty(protocol, key);
+        });
+    }
+
+    /**
+     * Removes the entry of a session a device ran.
+     *
+     * @param protocol its protocol instance
+     * @param key the session
+     */
+    public void removePlaced(final String protocol, final SessionKey key) {
+        execute(() -> {
+            final var entries = placed.get(protocol);
+            if (entries != null && entries.remove(key) != null) {
+                if (entries.isEmpty()) {
+                    placed.remove(protocol);
+                }
                 markDirty(protocol, key);
             }
         });
@@ -129,6 +199,10 @@ public final class OperationalWriter implements AutoCloseable {
                 dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
                 entry.getValue().clear();
             }
+            for (var entry : placed.entrySet()) {
+                dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
+            }
+            placed.clear();
             if (!dirty.isEmpty() && !flushScheduled) {
                 flushScheduled = true;
                 executor.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
@@ -145,7 +219,21 @@ public final class OperationalWriter implements AutoCloseable {
         return health;
     }
 
+    /**
+     * How far the operational datastore trails the updates handed to this writer.
+     *
+     * @return the lag record, live
+     */
+    public WriterLag lag() {
+        return lag;
+    }
+
     private void markDirty(final String protocol, final SessionKey key) {
+        markDirty(protocol, key, System.nanoTime());
+    }
+
+    private void markDirty(final String protocol, final SessionKey key, final long queuedNanos) {
+        oldestPendingNanos = Math.min(oldestPendingNanos, queuedNanos);
         dirty.computeIfAbsent(protocol, k -> new HashSet<>()).add(key);
         if (!flushScheduled) {
             flushScheduled = true;
@@ -166,16 +254,19 @@ public final class OperationalWriter implements AutoCloseable {
             writeProtocol(tx, entry.getKey(), entry.getValue());
         }
         dirty.clear();
+        final long oldest = oldestPendingNanos;
+        oldestPendingNanos = Long.MAX_VALUE;
         final var commit = tx.commit();
         commit.addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
+                lag.record(System.nanoTime() - oldest);
                 execute(OperationalWriter.this::committed);
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                // the chain's own callback handles it
+                // the chain's own callback handles it; a failed commit has no lag to report
             }
         }, MoreExecutors.directExecutor());
         return commit;
@@ -191,7 +282,8 @@ public final class OperationalWriter implements AutoCloseable {
 
     private void writeProtocol(final WriteTransaction tx, final String protocol, final Set<SessionKey> keys) {
         final var sessions = current.getOrDefault(protocol, Map.of());
-        if (sessions.isEmpty()) {
+        final var devices = placed.getOrDefault(protocol, Map.of());
+        if (sessions.isEmpty() && devices.isEmpty()) {
             // no session left: the protocol instance disappears from the operational view
             tx.delete(LogicalDatastoreType.OPERATIONAL, OperMapper.protocolPath(protocol));
             current.remove(protocol);
@@ -199,10 +291,13 @@ public final class OperationalWriter implements AutoCloseable {
         }
         for (var key : keys) {
             final var view = sessions.get(key);
+            final var device = devices.get(key);
             switch (key) {
                 case SingleHopKey sh -> {
                     final var path = OperMapper.sessionPath(protocol, sh);
-                    if (view == null) {
+                    if (device != null) {
+                        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, (Session) device.entry());
+                    } else if (view == null) {
                         tx.delete(LogicalDatastoreType.OPERATIONAL, path);
                     } else {
                         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path,
@@ -211,7 +306,10 @@ public final class OperationalWriter implements AutoCloseable {
                 }
                 case MultiHopKey mh -> {
                     final var path = OperMapper.sessionGroupPath(protocol, mh);
-                    if (view == null) {
+                    if (device != null) {
+                        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path,
+                            (SessionGroup) device.entry());
+                    } else if (view == null) {
                         tx.delete(LogicalDatastoreType.OPERATIONAL, path);
                     } else {
                         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path,
@@ -220,20 +318,34 @@ public final class OperationalWriter implements AutoCloseable {
                 }
             }
         }
-        writeSummaries(tx, protocol, sessions);
+        writeSummaries(tx, protocol, sessions, devices);
     }
 
     private static void writeSummaries(final WriteTransaction tx, final String protocol,
-            final Map<SessionKey, SessionView> sessions) {
-        final var all = sessions.values();
-        final var sh = all.stream().filter(v -> v.config().key().pathType() == PathType.IP_SINGLE_HOP).toList();
-        final var mh = all.stream().filter(v -> v.config().key().pathType() == PathType.IP_MULTI_HOP).toList();
+            final Map<SessionKey, SessionView> sessions, final Map<SessionKey, Placed> devices) {
+        final var all = new ArrayList<@Nullable State>();
+        final var sh = new ArrayList<@Nullable State>();
+        final var mh = new ArrayList<@Nullable State>();
+        final BiConsumer<SessionKey, @Nullable State> count = (key, state) -> {
+            all.add(state);
+            (key.pathType() == PathType.IP_SINGLE_HOP ? sh : mh).add(state);
+        };
+        sessions.forEach((key, view) -> {
+            if (!devices.containsKey(key)) {
+                count.accept(key, view.localState());
+            }
+        });
+        devices.forEach((key, device) -> count.accept(key, device.localState()));
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OperMapper.bfdSummaryPath(protocol),
-            OperMapper.toSummary(SummaryCounts.of(all)));
+            OperMapper.toSummary(SummaryCounts.ofStates(all)));
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OperMapper.ipShSummaryPath(protocol),
-            OperMapper.toSummary(SummaryCounts.of(sh)));
+            OperMapper.toSummary(SummaryCounts.ofStates(sh)));
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OperMapper.ipMhSummaryPath(protocol),
-            OperMapper.toSummary(SummaryCounts.of(mh)));
+            OperMapper.toSummary(SummaryCounts.ofStates(mh)));
+    }
+
+    /** The entry of a session a device runs, and its state for the summaries. */
+    private record Placed(DataObject entry, @Nullable State localState) {
     }
 
     private TransactionChain newChain() {
@@ -280,6 +392,11 @@ public final class OperationalWriter implements AutoCloseable {
         retryPending = false;
         chain = newChain();
         for (var entry : current.entrySet()) {
+            for (var key : entry.getValue().keySet()) {
+                markDirty(entry.getKey(), key);
+            }
+        }
+        for (var entry : placed.entrySet()) {
             for (var key : entry.getValue().keySet()) {
                 markDirty(entry.getKey(), key);
             }

@@ -18,9 +18,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.DampingNotification;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.DampingNotificationBuilder;
-import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1Builder;
-import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1Builder;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.ThresholdNotification;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.ThresholdNotificationBuilder;
@@ -46,29 +44,30 @@ public final class PolicyMapper {
     }
 
     /**
-     * The ip-sh session's policy leaves.
+     * Adds the policy leaves to an ip-sh session's odl-bfd-ext augmentation.
      *
-     * @param policy the policy state
-     * @return the augmentation
+     * @param builder the augmentation being built (it also holds session-name and description)
+     * @param policy the policy state, or null when not known yet
+     * @return the builder
      */
-    public static Session1 session(final PolicySnapshot policy) {
-        return new Session1Builder().setNotUpReason(policy.notUpReason()).setClientState(state(policy))
+    public static Session1Builder session(final Session1Builder builder, final @Nullable PolicySnapshot policy) {
+        return policy == null ? builder : builder.setNotUpReason(policy.notUpReason()).setClientState(state(policy))
             .setDampingState(damping(policy)).setAdaptationState(adaptation(policy))
-            .setThresholdState(thresholds(policy)).setWaitToRestoreUntil(time(policy.waitToRestoreUntilMillis()))
-            .build();
+            .setThresholdState(thresholds(policy)).setWaitToRestoreUntil(time(policy.waitToRestoreUntilMillis()));
     }
 
     /**
-     * The ip-mh session group's policy leaves.
+     * Adds the policy leaves to an ip-mh session group's odl-bfd-ext augmentation.
      *
-     * @param policy the policy state
-     * @return the augmentation
+     * @param builder the augmentation being built
+     * @param policy the policy state, or null when not known yet
+     * @return the builder
      */
-    public static SessionGroup1 sessionGroup(final PolicySnapshot policy) {
-        return new SessionGroup1Builder().setNotUpReason(policy.notUpReason()).setClientState(state(policy))
+    public static SessionGroup1Builder sessionGroup(final SessionGroup1Builder builder,
+            final @Nullable PolicySnapshot policy) {
+        return policy == null ? builder : builder.setNotUpReason(policy.notUpReason()).setClientState(state(policy))
             .setDampingState(damping(policy)).setAdaptationState(adaptation(policy))
-            .setThresholdState(thresholds(policy)).setWaitToRestoreUntil(time(policy.waitToRestoreUntilMillis()))
-            .build();
+            .setThresholdState(thresholds(policy)).setWaitToRestoreUntil(time(policy.waitToRestoreUntilMillis()));
     }
 
     /**

@@ -50,6 +50,7 @@ import org.odlbfd.impl.policy.PolicySnapshot;
  * @param txPackets control packets sent
  * @param rxInvalid control packets received and discarded
  * @param txFailed control packets that could not be sent
+ * @param transportStatus the transport's problem with the session (odl-bfd-ext transport-status), or null
  * @param policy the stability policies' state (odl-bfd-ext session-policy-state), or null before the
  *     engine reported it
  */
@@ -59,7 +60,7 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
         DetectionMode detectionMode, long negotiatedTxUs, long negotiatedRxUs, long detectionTimeUs, long echoTxUs,
         Instant createTime, @Nullable Instant lastUpTime, @Nullable Instant lastDownTime, long downCount,
         long adminDownCount, long rxPackets, long txPackets, long rxInvalid, long txFailed,
-        @Nullable PolicySnapshot policy) {
+        @Nullable String transportStatus, @Nullable PolicySnapshot policy) {
     /**
      * Checks the components.
      */
@@ -111,7 +112,7 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
             snapshot.negotiatedTxUs(), snapshot.negotiatedRxUs(), snapshot.detectionTimeUs(), snapshot.echoTxUs(),
             Instant.ofEpochMilli(stats.createTimeMillis()), instant(stats.lastUpMillis()),
             instant(stats.lastDownMillis()), stats.downCount(), stats.adminDownCount(), stats.rxPackets(),
-            stats.txPackets(), stats.rxInvalid(), stats.txFailed(), policy);
+            stats.txPackets(), stats.rxInvalid(), stats.txFailed(), snapshot.transportStatus(), policy);
     }
 
     private static @Nullable Instant instant(final long millis) {

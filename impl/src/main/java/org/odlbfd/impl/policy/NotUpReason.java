@@ -92,7 +92,7 @@ public final class NotUpReason {
             return "admin-down here: the peer is told AdminDown (RFC 5880 6.8.16)";
         }
         if (facts.transportStatus() != null) {
-            return "cannot run on the network: " + facts.transportStatus();
+            return "transport: " + facts.transportStatus();
         }
         if (facts.rxZeroHold()) {
             return "held Down: required-min-rx-interval is 0, so the peer sends nothing to detect (RFC 5880 6.8.18)";

@@ -20,6 +20,7 @@ import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.engine.EnginePolicies;
 import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.oper.OperationalWriter;
 import org.odlbfd.impl.policy.SessionPolicies.Cleared;
@@ -68,11 +69,12 @@ public final class PolicyRpcs implements AutoCloseable {
     public PolicyRpcs(final RpcProviderService rpcs, final BfdEngine engine, final OperationalWriter writer) {
         this.engine = requireNonNull(engine);
         this.writer = requireNonNull(writer);
+        final EnginePolicies policies = new EnginePolicies(engine);
         registration = rpcs.registerRpcImplementations(
-            (ClearDamping) input -> clear("clear-damping", input, engine::clearDamping,
+            (ClearDamping) input -> clear("clear-damping", input, policies::clearDamping,
                 cleared -> new ClearDampingOutputBuilder().setMatchedSessions(Uint32.valueOf(cleared.matched()))
                     .setClearedSessions(Uint32.valueOf(cleared.cleared())).build()),
-            (ClearAdaptation) input -> clear("clear-adaptation", input, engine::clearAdaptation,
+            (ClearAdaptation) input -> clear("clear-adaptation", input, policies::clearAdaptation,
                 cleared -> new ClearAdaptationOutputBuilder().setMatchedSessions(Uint32.valueOf(cleared.matched()))
                     .setClearedSessions(Uint32.valueOf(cleared.cleared())).build()),
             (VerifySession) this::verify);

@@ -123,7 +123,7 @@ class AdaptationPolicyTest {
         bed.run(1_000);
         assertEquals(4, bed.policy().rxBackoff());
         final int changes = bed.peer.changes.size();
-        final var cleared = bed.peer.engine.clearAdaptation(null).join();
+        final var cleared = bed.peer.policies.clearAdaptation(null).join();
         assertEquals(1, cleared.matched());
         assertEquals(1, cleared.cleared());
         bed.run(1_000);
@@ -131,7 +131,7 @@ class AdaptationPolicyTest {
         assertFalse(lastSent().poll(), "the Final came back");
         assertEquals(900_000, bed.peer.snapshot(KEY_A).detectionTimeUs());
         assertEquals(changes, bed.peer.changes.size(), "no transition");
-        assertEquals(0, bed.peer.engine.clearAdaptation(KEY_A).join().cleared());
+        assertEquals(0, bed.peer.policies.clearAdaptation(KEY_A).join().cleared());
     }
 
     @Test
@@ -154,7 +154,7 @@ class AdaptationPolicyTest {
         }
         bed.run(500);
         // a new configuration keeps the adaptation: 200 ms configured, 400 ms in force
-        bed.peer.engine.configure(EngineScenarioTest.config("a", KEY_A, EngineScenarioTest.ADDR_A, 300_000,
+        bed.peer.policies.configure(EngineScenarioTest.config("a", KEY_A, EngineScenarioTest.ADDR_A, 300_000,
             200_000, 3, 0, false, false, 0, 0), ADAPTIVE);
         bed.run(1_000);
         assertEquals(400_000, lastSent().requiredMinRxUs());

@@ -137,18 +137,18 @@ class DampingPolicyTest {
             bed.flapBySilence();
         }
         assertEquals(State.DOWN, bed.clientState());
-        var cleared = bed.peer.engine.clearDamping(KEY_A).join();
+        var cleared = bed.peer.policies.clearDamping(KEY_A).join();
         assertEquals(1, cleared.matched());
         assertEquals(1, cleared.cleared());
         assertEquals(State.UP, bed.clientState(), "released at once");
         assertEquals(0, bed.policy().penalty());
-        assertEquals(0, bed.peer.engine.clearDamping(null).join().cleared(), "nothing left to clear");
+        assertEquals(0, bed.peer.policies.clearDamping(null).join().cleared(), "nothing left to clear");
 
         for (int i = 0; i < 3; i++) {
             bed.flapBySilence();
         }
         assertEquals(State.DOWN, bed.clientState());
-        bed.peer.engine.configure(PolicyBed.config(), PolicyConfig.NONE).join();
+        bed.peer.policies.configure(PolicyBed.config(), PolicyConfig.NONE).join();
         bed.peer.loop.runMillis(1);
         assertEquals(State.UP, bed.clientState(), "damping switched off");
         assertFalse(bed.policy().damped());

@@ -39,7 +39,7 @@ class NotUpReasonTest {
     }
 
     private String reason(final Scripted peer) {
-        final var policy = peer.engine.policy(KEY_A).join();
+        final var policy = peer.policies.snapshot(KEY_A).join();
         assertTrue(policy.clientState() != State.UP, policy.toString());
         return policy.notUpReason();
     }
@@ -52,7 +52,7 @@ class NotUpReasonTest {
     void nothingReceivedSinceCreation() {
         final Scripted peer = bed.peer;
         final long created = peer.loop.nanoTime();
-        peer.engine.configure(config(300_000, false), PolicyConfig.NONE);
+        peer.policies.configure(config(300_000, false), PolicyConfig.NONE);
         peer.loop.runMillis(5_000);
         assertEquals("no packets received from the peer since the session was created at " + at(created),
             reason(peer));
@@ -89,7 +89,7 @@ class NotUpReasonTest {
 
     @Test
     void requiredMinRxZeroHoldsDown() {
-        bed.peer.engine.configure(config(0, false), PolicyConfig.NONE);
+        bed.peer.policies.configure(config(0, false), PolicyConfig.NONE);
         bed.peer.deliver(KEY_A, pkt().state(State.DOWN));
         bed.peer.loop.runMillis(10);
         assertTrue(reason(bed.peer).startsWith("held Down: required-min-rx-interval is 0"), reason(bed.peer));
@@ -97,7 +97,7 @@ class NotUpReasonTest {
 
     @Test
     void passiveWaitsForThePeer() {
-        bed.peer.engine.configure(config(300_000, true), PolicyConfig.NONE);
+        bed.peer.policies.configure(config(300_000, true), PolicyConfig.NONE);
         bed.peer.loop.runMillis(3_000);
         assertTrue(reason(bed.peer).startsWith("passive: sends nothing until the peer's first packet"),
             reason(bed.peer));
@@ -105,7 +105,7 @@ class NotUpReasonTest {
 
     @Test
     void handshakeStuckInInit() {
-        bed.peer.engine.configure(PolicyBed.config(), PolicyConfig.NONE);
+        bed.peer.policies.configure(PolicyBed.config(), PolicyConfig.NONE);
         bed.peer.loop.runMillis(1);
         // the peer keeps saying Down with diag 1: it never hears us (a one-way path)
         bed.peer.feed(KEY_A, pkt().state(State.DOWN).diag(1), 250, 2_000);
@@ -128,7 +128,7 @@ class NotUpReasonTest {
                 return keyId == 1 ? key : null;
             }
         });
-        peer.engine.configure(new SessionConfig("a", KEY_A, ADDR_A, 300_000, 300_000, 3, 0, 0, false, false,
+        peer.policies.configure(new SessionConfig("a", KEY_A, ADDR_A, 300_000, 300_000, 3, 0, 0, false, false,
             AuthType.SIMPLE_PASSWORD, "k", 0, 0, 254, false), PolicyConfig.NONE);
         // the peer sends without authentication: RFC 5880 6.8.6, the A bit must match
         peer.feed(KEY_A, pkt().state(State.DOWN), 250, 1_000);

@@ -44,7 +44,7 @@ final class PolicyBed {
 
     /** Configures the session with {@code policy}, registers the client and brings it Up. */
     PolicyBed up(final PolicyConfig policy) {
-        peer.engine.configure(config(), policy);
+        peer.policies.configure(config(), policy);
         peer.loop.runMillis(1);
         ours = peer.snapshot(KEY_A).localDiscr();
         registration = peer.engine.register(KEY_A, config().params(),
@@ -116,7 +116,7 @@ final class PolicyBed {
     }
 
     PolicySnapshot policy() {
-        return peer.engine.policy(KEY_A).join();
+        return peer.policies.snapshot(KEY_A).join();
     }
 
     long now() {

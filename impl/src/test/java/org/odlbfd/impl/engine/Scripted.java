@@ -44,6 +44,8 @@ final class Scripted implements PacketSink, EngineObserver {
 
     final FakeLoop loop = new FakeLoop();
     final BfdEngine engine;
+    /** The engine's stability policies (configure with policies, clear, policy state). */
+    final EnginePolicies policies;
     final List<Sent> sent = new ArrayList<>();
     final List<Wire.Change> changes = new ArrayList<>();
     final List<String> deleted = new ArrayList<>();
@@ -63,6 +65,7 @@ final class Scripted implements PacketSink, EngineObserver {
 
     Scripted(final KeyProvider keys) {
         engine = new BfdEngine(List.of(loop), loop, ignored -> this, keys, 42, this);
+        policies = new EnginePolicies(engine);
     }
 
     /** A fluent Control packet, as the peer would send it: Down, Detect Mult 3, 300 ms both ways. */
@@ -243,11 +246,16 @@ final class Scripted implements PacketSink, EngineObserver {
     }
 
     @Override
-    public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
+    public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence,
+            final long nonce) {
         echoesSent++;
         echoTimes.add(loop.nanoTime());
         if (reflectEcho) {
-            loop.schedule(() -> engine.submit(new EngineInput.EchoReturned(localDiscr, null)), 100_000);
+            // the peer's forwarding plane loops it back: from the peer's address, hop limit 254
+            final RxMeta arrival = new RxMeta(false, 254, session.interfaceName(),
+                ((org.odlbfd.api.SingleHopKey) session.key()).destination(), session.localAddress());
+            loop.schedule(() -> engine.submit(new EngineInput.EchoArrived(localDiscr, sequence, nonce, true,
+                arrival, new byte[24])), 100_000);
         }
         return true;
     }

@@ -62,7 +62,7 @@ class WaitToRestorePolicyTest {
         bed.up(PolicyConfig.NONE.withWaitToRestore(60_000));
         bed.flapBySilence();
         assertEquals(State.DOWN, bed.clientState());
-        bed.peer.engine.configure(PolicyBed.config(), PolicyConfig.NONE);
+        bed.peer.policies.configure(PolicyBed.config(), PolicyConfig.NONE);
         bed.peer.loop.runMillis(1);
         assertEquals(State.UP, bed.clientState());
     }

@@ -29,7 +29,7 @@ class NotUpReasonFactsTest {
 
     @Test
     void theTransportsErrorComesFirst() throws Exception {
-        assertEquals("cannot run on the network: bind failed for address 192.0.2.1 (Cannot assign requested address)",
+        assertEquals("transport: bind failed for address 192.0.2.1 (Cannot assign requested address)",
             NotUpReason.of(down("bind failed for address 192.0.2.1 (Cannot assign requested address)", 0, false),
                 State.DOWN));
     }
