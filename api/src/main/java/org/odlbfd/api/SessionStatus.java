@@ -21,9 +21,13 @@ import java.time.Instant;
  * @param localDiagnostic why the local system last left Up (RFC 5880 §6.8.1 bfd.LocalDiag)
  * @param remoteDiagnostic the Diag the peer last sent
  * @param changedAt when the state changed
+ * @param remoteState the State the peer last sent (bfd.RemoteSessionState): a Down with a remote
+ *        AdminDown is the peer's administrative action, not a path failure (RFC 5882 §3.2), which
+ *        neither the local diagnostic (3, Neighbor Signaled Session Down, either way) nor the peer's
+ *        diagnostic (FRR sends 0 with AdminDown) tells
  */
 public record SessionStatus(State state, State previousState, Diagnostic localDiagnostic,
-        Diagnostic remoteDiagnostic, Instant changedAt) {
+        Diagnostic remoteDiagnostic, Instant changedAt, State remoteState) {
     /**
      * Checks the components.
      *
@@ -32,6 +36,7 @@ public record SessionStatus(State state, State previousState, Diagnostic localDi
      * @param localDiagnostic why the local system last left Up
      * @param remoteDiagnostic the Diag the peer last sent
      * @param changedAt when the state changed
+     * @param remoteState the State the peer last sent
      */
     public SessionStatus {
         requireNonNull(state, "state");
@@ -39,6 +44,31 @@ public record SessionStatus(State state, State previousState, Diagnostic localDi
         requireNonNull(localDiagnostic, "localDiagnostic");
         requireNonNull(remoteDiagnostic, "remoteDiagnostic");
         requireNonNull(changedAt, "changedAt");
+        requireNonNull(remoteState, "remoteState");
+    }
+
+    /**
+     * A status whose remote state is not known: Down, as RFC 5880 §6.8.1 initialises
+     * bfd.RemoteSessionState.
+     *
+     * @param state the state now
+     * @param previousState the state before this change
+     * @param localDiagnostic why the local system last left Up
+     * @param remoteDiagnostic the Diag the peer last sent
+     * @param changedAt when the state changed
+     */
+    public SessionStatus(final State state, final State previousState, final Diagnostic localDiagnostic,
+            final Diagnostic remoteDiagnostic, final Instant changedAt) {
+        this(state, previousState, localDiagnostic, remoteDiagnostic, changedAt, State.DOWN);
+    }
+
+    /**
+     * Whether the session is Down because the peer said AdminDown (RFC 5880 §6.8.6, RFC 5882 §3.2).
+     *
+     * @return true when Down and the peer's last state was AdminDown
+     */
+    public boolean peerAdminDown() {
+        return state == State.DOWN && remoteState == State.ADMIN_DOWN;
     }
 
     /**

@@ -251,8 +251,10 @@ final class Shard implements Session.Listener {
     private void register(final ClientRegistration registration) {
         Entry entry = entries.get(registration.key());
         if (entry == null) {
-            entry = create(SessionConfig.of(registration.key().toString(), registration.key(), null,
-                registration.params()));
+            final var options = registration.options();
+            final var base = SessionConfig.of(registration.key().toString(), registration.key(), options.source(),
+                registration.params());
+            entry = create(base.singleHop() ? base : base.withRxTtlFloor(options.minRxTtl()));
         }
         entry.clients.add(registration);
         // The listener hears the current status at once (BfdSessionService#register).
@@ -304,7 +306,7 @@ final class Shard implements Session.Listener {
 
     private SessionStatus status(final Session session, final State previous) {
         return new SessionStatus(session.sessionState(), previous, session.localDiag(), session.remoteDiag(),
-            Instant.ofEpochMilli(clock.currentTimeMillis()));
+            Instant.ofEpochMilli(clock.currentTimeMillis()), session.remoteSessionState());
     }
 
     SessionSnapshot snapshot(final Session session) {

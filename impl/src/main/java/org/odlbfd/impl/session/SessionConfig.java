@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.InetAddress;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.AuthType;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionParams;
@@ -36,11 +37,13 @@ import org.odlbfd.api.SingleHopKey;
  * @param staticRemoteDiscr configured bfd.RemoteDiscr, 0 to learn it
  * @param rxTtlFloor multihop minimum received TTL (RFC 5883 §2), ignored for single-hop
  * @param adminDown start in AdminDown
+ * @param vrf the Linux VRF (l3mdev device) the session's sockets are bound to, or null for the default
+ *        VRF; a multihop key carries it, a single-hop session's interface is in one already
  */
 public record SessionConfig(String name, SessionKey key, @Nullable InetAddress localAddress, long desiredMinTxUs,
         long requiredMinRxUs, int detectMult, long echoTxUs, long echoRxUs, boolean passive, boolean demand,
         @Nullable AuthType authType, String keyChain, int staticLocalDiscr, int staticRemoteDiscr, int rxTtlFloor,
-        boolean adminDown) {
+        boolean adminDown, @Nullable String vrf) {
     /**
      * Checks the components.
      *
@@ -60,6 +63,7 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
      * @param staticRemoteDiscr static remote discriminator
      * @param rxTtlFloor multihop rx ttl floor
      * @param adminDown start disabled
+     * @param vrf VRF device or null
      */
     public SessionConfig {
         requireNonNull(name);
@@ -79,6 +83,39 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
     }
 
     /**
+     * A session in the VRF its key names (the default VRF for a single-hop key).
+     *
+     * @param name name
+     * @param key key
+     * @param localAddress source address
+     * @param desiredMinTxUs tx
+     * @param requiredMinRxUs rx
+     * @param detectMult multiplier
+     * @param echoTxUs echo tx
+     * @param echoRxUs echo rx advertised
+     * @param passive passive role
+     * @param demand demand mode
+     * @param authType auth type
+     * @param keyChain key chain
+     * @param staticLocalDiscr static local discriminator
+     * @param staticRemoteDiscr static remote discriminator
+     * @param rxTtlFloor multihop rx ttl floor
+     * @param adminDown start disabled
+     */
+    public SessionConfig(final String name, final SessionKey key, final @Nullable InetAddress localAddress,
+            final long desiredMinTxUs, final long requiredMinRxUs, final int detectMult, final long echoTxUs,
+            final long echoRxUs, final boolean passive, final boolean demand, final @Nullable AuthType authType,
+            final String keyChain, final int staticLocalDiscr, final int staticRemoteDiscr, final int rxTtlFloor,
+            final boolean adminDown) {
+        this(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs, echoRxUs, passive,
+            demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor, adminDown, vrfOf(key));
+    }
+
+    private static @Nullable String vrfOf(final SessionKey key) {
+        return key instanceof MultiHopKey mh ? mh.vrf() : null;
+    }
+
+    /**
      * A plain session with the given timers and nothing else.
      *
      * @param name name
@@ -89,7 +126,9 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
      */
     public static SessionConfig of(final String name, final SessionKey key, final @Nullable InetAddress localAddress,
             final SessionParams params) {
-        return new SessionConfig(name, key, localAddress, params.desiredMinTxUs(), params.requiredMinRxUs(),
+        // a multihop key names its local address (RFC 5883 §3: the session is the address pair)
+        final InetAddress local = localAddress == null && key instanceof MultiHopKey mh ? mh.source() : localAddress;
+        return new SessionConfig(name, key, local, params.desiredMinTxUs(), params.requiredMinRxUs(),
             params.detectMultiplier(), 0, 0, false, false, null, "", 0, 0, 254, false);
     }
 
@@ -102,7 +141,18 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
     public SessionConfig withParams(final SessionParams params) {
         return new SessionConfig(name, key, localAddress, params.desiredMinTxUs(), params.requiredMinRxUs(),
             params.detectMultiplier(), echoTxUs, echoRxUs, passive, demand, authType, keyChain, staticLocalDiscr,
-            staticRemoteDiscr, rxTtlFloor, adminDown);
+            staticRemoteDiscr, rxTtlFloor, adminDown, vrf);
+    }
+
+    /**
+     * The same session with another multihop TTL floor.
+     *
+     * @param floor rx-ttl (RFC 5883 §2)
+     * @return config
+     */
+    public SessionConfig withRxTtlFloor(final int floor) {
+        return new SessionConfig(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs,
+            echoRxUs, passive, demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, floor, adminDown, vrf);
     }
 
     /**
@@ -114,7 +164,7 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
     public SessionConfig withEcho(final long echoUs) {
         return new SessionConfig(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoUs,
             echoUs, passive, demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor,
-            adminDown);
+            adminDown, vrf);
     }
 
     /**
