@@ -16,7 +16,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * connected through, which links are sub-interfaces of which, which VRFs exist. Implemented over
  * rtnetlink in package {@code kernel}; {@link #NONE} where there is no kernel to ask.
  */
-public interface KernelView {
+public interface KernelView extends AutoCloseable {
     /** No kernel: nothing is connected, no link has sub-interfaces, every VRF is taken to exist. */
     KernelView NONE = new KernelView() {
         @Override
@@ -72,4 +72,10 @@ public interface KernelView {
      * @param listener the callback
      */
     void onChange(Runnable listener);
+
+    /** Stops watching the kernel. */
+    @Override
+    default void close() {
+        // nothing to release by default
+    }
 }
