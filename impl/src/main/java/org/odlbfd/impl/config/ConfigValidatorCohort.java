@@ -14,6 +14,7 @@ import com.google.common.util.concurrent.Futures;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -77,6 +78,8 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort,
     private final YangInstanceIdentifier protocolsPath;
     private final YangInstanceIdentifier keyChainsPath;
     private final List<Registration> registrations = new ArrayList<>();
+    /** Rules of other packages on the same subtree (static routes: routetracker.StaticRouteValidator). */
+    private final Function<@Nullable ControlPlaneProtocols, List<String>> moreRules;
     private volatile @Nullable ControlPlaneProtocols committedProtocols;
 
     /**
@@ -87,9 +90,25 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort,
      * @param dataBroker the binding data broker
      * @param keys the committed key chains
      */
-    @Inject
     public ConfigValidatorCohort(final DOMDataBroker domBroker, final BindingNormalizedNodeSerializer codec,
             final DataBroker dataBroker, final KeyChainKeys keys) {
+        this(domBroker, codec, dataBroker, keys, protocols -> List.of());
+    }
+
+    /**
+     * Registers the cohort with further rules on {@code control-plane-protocols}, refused the same way.
+     *
+     * @param domBroker the DOM data broker; without commit-cohort support nothing is validated (logged)
+     * @param codec the binding codec
+     * @param dataBroker the binding data broker
+     * @param keys the committed key chains
+     * @param moreRules further rules: one message per broken rule
+     */
+    @Inject
+    public ConfigValidatorCohort(final DOMDataBroker domBroker, final BindingNormalizedNodeSerializer codec,
+            final DataBroker dataBroker, final KeyChainKeys keys,
+            final Function<@Nullable ControlPlaneProtocols, List<String>> moreRules) {
+        this.moreRules = requireNonNull(moreRules);
         this.codec = requireNonNull(codec);
         this.keys = requireNonNull(keys);
         protocolsPath = codec.toYangInstanceIdentifier(PROTOCOLS);
@@ -128,10 +147,12 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort,
             }
         }
         final var errors = new ArrayList<>(ConfigValidator.validate(protocols, chains));
+        errors.addAll(moreRules.apply(protocols));
         if (!errors.isEmpty()) {
             // Only what this transaction breaks: a configuration committed before the rules (or
             // before this cohort) must not block unrelated edits, e.g. to another routing protocol.
             errors.removeAll(ConfigValidator.validate(protocolsBefore, chainsBefore));
+            errors.removeAll(moreRules.apply(protocolsBefore));
         }
         if (errors.isEmpty()) {
             return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;

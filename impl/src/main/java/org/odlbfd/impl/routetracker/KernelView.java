@@ -18,27 +18,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public interface KernelView extends AutoCloseable {
     /** No kernel: nothing is connected, no link has sub-interfaces, every VRF is taken to exist. */
-    KernelView NONE = new KernelView() {
-        @Override
-        public @Nullable String connectedInterface(final InetAddress address, final @Nullable String vrf) {
-            return null;
-        }
-
-        @Override
-        public Set<String> subInterfaces(final String ifname) {
-            return Set.of();
-        }
-
-        @Override
-        public boolean vrfExists(final String vrf) {
-            return true;
-        }
-
-        @Override
-        public void onChange(final Runnable listener) {
-            // nothing ever changes
-        }
-    };
+    KernelView NONE = new None();
 
     /**
      * The interface whose connected prefix holds {@code address}, i.e. the one a next hop without
@@ -77,5 +57,37 @@ public interface KernelView extends AutoCloseable {
     @Override
     default void close() {
         // nothing to release by default
+    }
+
+    /** No kernel (a public class: the wiring calls its close() reflectively). */
+    final class None implements KernelView {
+        private None() {
+            // the one instance is NONE
+        }
+
+        @Override
+        public @Nullable String connectedInterface(final InetAddress address, final @Nullable String vrf) {
+            return null;
+        }
+
+        @Override
+        public Set<String> subInterfaces(final String ifname) {
+            return Set.of();
+        }
+
+        @Override
+        public boolean vrfExists(final String vrf) {
+            return true;
+        }
+
+        @Override
+        public void onChange(final Runnable listener) {
+            // nothing ever changes
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
     }
 }

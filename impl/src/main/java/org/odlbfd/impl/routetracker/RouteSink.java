@@ -16,22 +16,7 @@ import java.util.Set;
  */
 public interface RouteSink extends AutoCloseable {
     /** Installs nothing. */
-    RouteSink NONE = new RouteSink() {
-        @Override
-        public void configured(final Set<RouteKey> routes) {
-            // nothing installed
-        }
-
-        @Override
-        public void apply(final List<KernelRoute> routes, final long eventNanos) {
-            // nothing installed
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
-        }
-    };
+    RouteSink NONE = new None();
 
     /**
      * The configuration has been read: routes of ours left from an earlier run whose (VRF, prefix)
@@ -60,5 +45,27 @@ public interface RouteSink extends AutoCloseable {
      * @param prefix destination
      */
     record RouteKey(@org.eclipse.jdt.annotation.Nullable String vrf, Prefix prefix) {
+    }
+
+    /** Installs nothing (a public class: the wiring calls its close() reflectively). */
+    final class None implements RouteSink {
+        private None() {
+            // the one instance is NONE
+        }
+
+        @Override
+        public void configured(final Set<RouteKey> routes) {
+            // nothing installed
+        }
+
+        @Override
+        public void apply(final List<KernelRoute> routes, final long eventNanos) {
+            // nothing installed
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
     }
 }
