@@ -55,8 +55,11 @@ final class LinkMessages {
      * @param parent IFLA_LINK in this namespace, 0 when none or in another namespace
      * @param master IFLA_MASTER (the VRF or bridge it is enslaved to), 0 when none
      * @param vrfTable IFLA_VRF_TABLE of a VRF link, 0 otherwise
+     * @param flags ifi_flags (IFF_UP 0x1, IFF_RUNNING 0x40)
      */
-    record Link(int index, String name, @Nullable String kind, int parent, int master, int vrfTable) {
+    record Link(int index, String name, @Nullable String kind, int parent, int master, int vrfTable, int flags) {
+        static final int IFF_UP = 0x1;
+        static final int IFF_RUNNING = 0x40;
     }
 
     /**
@@ -89,6 +92,7 @@ final class LinkMessages {
     static @Nullable Link parseLink(final ByteBuffer buf, final int start, final int length) {
         final int body = start + NlMessage.HEADER;
         final int index = buf.getInt(body + 4);
+        final int flags = buf.getInt(body + 8);
         String name = null;
         String kind = null;
         int parent = 0;
@@ -127,7 +131,7 @@ final class LinkMessages {
         }
         // a veth's IFLA_LINK is its peer, and a link in another namespace is nobody's parent here
         return new Link(index, name, kind, foreignParent || "veth".equals(kind) || parent == index ? 0 : parent,
-            master, vrfTable);
+            master, vrfTable, flags);
     }
 
     static @Nullable Address parseAddress(final ByteBuffer buf, final int start, final int length) {

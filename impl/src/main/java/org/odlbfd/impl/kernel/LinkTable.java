@@ -24,6 +24,7 @@ import org.odlbfd.impl.kernel.LinkMessages.Address;
 import org.odlbfd.impl.kernel.LinkMessages.Link;
 import org.odlbfd.impl.linux.Netlink;
 import org.odlbfd.impl.routetracker.KernelView;
+import org.odlbfd.impl.routetracker.LinkState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +113,13 @@ public final class LinkTable implements KernelView {
             }
         }
         return null;
+    }
+
+    @Override
+    public @Nullable LinkState link(final String ifname) {
+        final Link link = snapshot.byName().get(ifname);
+        return link == null ? null : new LinkState(link.index(), (link.flags() & Link.IFF_UP) != 0,
+            (link.flags() & Link.IFF_RUNNING) != 0);
     }
 
     @Override

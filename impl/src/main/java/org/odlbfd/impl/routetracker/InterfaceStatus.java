@@ -26,8 +26,9 @@ final class InterfaceStatus {
      *
      * @param up the BFD status
      * @param session the name of the session that drives it
+     * @param link the link in the kernel (RFC 8343's mandatory state leaves), or null when unknown
      */
-    record Status(boolean up, String session) {
+    record Status(boolean up, String session, @org.eclipse.jdt.annotation.Nullable LinkState link) {
     }
 
     private Map<String, Coupling> couplings = Map.of();
@@ -94,13 +95,14 @@ final class InterfaceStatus {
     Map<String, Status> statuses(final KernelView kernel) {
         final Map<String, Status> result = new TreeMap<>();
         for (var entry : couplings.entrySet()) {
-            final Status status = new Status(up.getOrDefault(entry.getKey(), false), entry.getValue().sessionName());
+            final boolean isUp = up.getOrDefault(entry.getKey(), false);
+            final String session = entry.getValue().sessionName();
             if (entry.getValue().subInterfaces()) {
                 for (String sub : kernel.subInterfaces(entry.getKey())) {
-                    result.putIfAbsent(sub, status);
+                    result.putIfAbsent(sub, new Status(isUp, session, kernel.link(sub)));
                 }
             }
-            result.put(entry.getKey(), status);
+            result.put(entry.getKey(), new Status(isUp, session, kernel.link(entry.getKey())));
         }
         return result;
     }

@@ -39,6 +39,14 @@ public interface KernelView extends AutoCloseable {
     Set<String> subInterfaces(String ifname);
 
     /**
+     * A link's index and flags.
+     *
+     * @param ifname the link
+     * @return its state, or null when there is no such link
+     */
+    @Nullable LinkState link(String ifname);
+
+    /**
      * Whether a VRF device (an l3mdev link of kind vrf) of that name exists.
      *
      * @param vrf the name
@@ -73,6 +81,11 @@ public interface KernelView extends AutoCloseable {
         @Override
         public Set<String> subInterfaces(final String ifname) {
             return Set.of();
+        }
+
+        @Override
+        public @Nullable LinkState link(final String ifname) {
+            return null;
         }
 
         @Override

@@ -20,7 +20,9 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.interfaces.rev180220.Interfaces;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.interfaces.rev180220.interfaces.Interface;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.interfaces.rev180220.interfaces.InterfaceBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.interfaces.rev180220.interfaces.InterfaceKey;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.interfaces.rev180220.interfaces._interface.StatisticsBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv4.unicast.routing.rev180313.Ipv4Unicast;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv6.unicast.routing.rev180313.Ipv6Unicast;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.RoutePreference;
@@ -43,6 +45,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Interface1;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Interface1Builder;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.LinuxLink;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Empty;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -152,14 +155,37 @@ final class RibMapper {
             .setNextHop(hops).build()).build();
     }
 
-    static DataObjectIdentifier<Interface1> interfacePath(final String name) {
+    static DataObjectIdentifier<Interface1> statusPath(final String name) {
         return DataObjectIdentifier.builder(Interfaces.class).child(Interface.class, new InterfaceKey(name))
             .augmentation(Interface1.class).build();
     }
 
-    static Interface1 interfaceStatus(final InterfaceStatus.Status status) {
-        return new Interface1Builder().setBfdStatus(status.up() ? Interface1.BfdStatus.Up : Interface1.BfdStatus.Down)
-            .setBfdStatusSession(status.session()).build();
+    static DataObjectIdentifier<Interface> interfacePath(final String name) {
+        return DataObjectIdentifier.builder(Interfaces.class).child(Interface.class, new InterfaceKey(name)).build();
+    }
+
+    /**
+     * An operational interface entry with its BFD status. RFC 8343 makes type, admin-status,
+     * oper-status, if-index and statistics/discontinuity-time mandatory (the operational datastore
+     * checks them): they come from the kernel's link, the type is odl-bfd-ext's linux-link.
+     *
+     * @param name interface name
+     * @param status its BFD status
+     * @param link the kernel's link
+     * @param managementStart when the controller's management started
+     * @return the entry, for a merge
+     */
+    static Interface interfaceStatus(final String name, final InterfaceStatus.Status status, final LinkState link,
+            final Instant managementStart) {
+        return new InterfaceBuilder().setName(name).setType(LinuxLink.VALUE)
+            .setAdminStatus(link.adminUp() ? Interface.AdminStatus.Up : Interface.AdminStatus.Down)
+            .setOperStatus(link.operUp() ? Interface.OperStatus.Up : Interface.OperStatus.Down)
+            .setIfIndex(link.index())
+            // RFC 8343: with no counter discontinuity, the time the management subsystem started
+            .setStatistics(new StatisticsBuilder().setDiscontinuityTime(time(managementStart)).build())
+            .addAugmentation(new Interface1Builder().setBfdStatus(status.up() ? Interface1.BfdStatus.Up
+                : Interface1.BfdStatus.Down).setBfdStatusSession(status.session()).build())
+            .build();
     }
 
     static DateAndTime time(final Instant instant) {

@@ -53,6 +53,7 @@ public final class RibWriter implements RouteOutput {
     private final NotificationPublishService notifications;
     private final LatencyLog latency;
     private final ScheduledExecutorService executor;
+    private final java.time.Instant started = java.time.Instant.now();
     // confined to the executor's thread
     private final Map<String, Map<Prefix, RouteState>> ribs = new HashMap<>();
     private final Map<String, Boolean> ribFamilies = new HashMap<>();
@@ -183,11 +184,13 @@ public final class RibWriter implements RouteOutput {
         goneInstances.clear();
         for (String name : dirtyInterfaces) {
             final var status = interfaces.get(name);
-            if (status == null) {
+            if (status == null || status.link() == null) {
+                // the entry was ours (nothing else in the controller writes operational interfaces); a
+                // link the kernel does not know has no if-index, which RFC 8343 requires: no entry
                 tx.delete(LogicalDatastoreType.OPERATIONAL, RibMapper.interfacePath(name));
             } else {
-                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, RibMapper.interfacePath(name),
-                    RibMapper.interfaceStatus(status));
+                tx.mergeParentStructureMerge(LogicalDatastoreType.OPERATIONAL, RibMapper.interfacePath(name),
+                    RibMapper.interfaceStatus(name, status, status.link(), started));
             }
         }
         final int routes = dirtyRoutes.size();

@@ -75,7 +75,7 @@ class MessagesTest {
         final ByteBuffer buf = NlMessage.buffer(512);
         link(buf, 7, "vpna", "vrf", 0, 1010);
         final var vrf = LinkMessages.parseLink(buf, 0, buf.position());
-        assertEquals(new LinkMessages.Link(7, "vpna", "vrf", 0, 0, 1010), vrf);
+        assertEquals(new LinkMessages.Link(7, "vpna", "vrf", 0, 0, 1010, 0), vrf);
 
         buf.clear();
         link(buf, 8, "vA", "veth", 9, 0);
