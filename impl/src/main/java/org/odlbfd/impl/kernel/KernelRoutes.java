@@ -9,6 +9,7 @@ package org.odlbfd.impl.kernel;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * tracker installs them again, which replaces them in place, or until {@value #GRACE_MS} ms pass,
  * when whatever is left (a next hop that did not come back) goes too. Replacing in place means a
  * restart leaves no duplicate.
+ *
+ * <p>A gateway that is not on a connected prefix (a multihop next hop) is installed as the next hop
+ * of the kernel's route to it (RTM_GETROUTE), since the kernel takes on-link gateways only; it is
+ * resolved again whenever the tracker rewrites the route, not when the route to it changes.
  */
 public final class KernelRoutes implements RouteSink {
     /**
@@ -242,9 +247,38 @@ public final class KernelRoutes implements RouteSink {
     private List<RouteMessages.Hop> hops(final KernelRoute route) {
         final List<RouteMessages.Hop> hops = new ArrayList<>(route.hops().size());
         for (KernelRoute.Hop hop : route.hops()) {
-            hops.add(new RouteMessages.Hop(hop.gateway(), hop.iface() == null ? 0 : links.ifindex(hop.iface())));
+            final InetAddress gateway = hop.gateway();
+            if (gateway != null && hop.iface() == null && links.connectedInterface(gateway, route.vrf()) == null) {
+                // a gateway several hops away (a multihop next hop): the kernel installs only on-link
+                // gateways, so it goes in as the next hop of the route to it, as zebra resolves one
+                final RouteMessages.Hop resolved = resolve(gateway, route.vrf());
+                if (resolved != null) {
+                    hops.add(resolved);
+                    continue;
+                }
+            }
+            hops.add(new RouteMessages.Hop(gateway, hop.iface() == null ? 0 : links.ifindex(hop.iface())));
         }
         return hops;
+    }
+
+    private RouteMessages.@Nullable Hop resolve(final InetAddress gateway, final @Nullable String vrf) {
+        final ByteBuffer request = NlMessage.buffer(128);
+        final int seq = channel.nextSeq();
+        RouteMessages.lookup(request, seq, gateway, vrf == null ? 0 : links.ifindex(vrf));
+        final List<RouteMessages.Hop> found = new ArrayList<>(1);
+        try {
+            channel.get(request.flip(), seq, (buf, start, length, type) -> {
+                final var route = RouteMessages.parse(buf, start, length);
+                if (route != null && route.hops().size() == 1) {
+                    final var via = route.hops().get(0);
+                    found.add(new RouteMessages.Hop(via.gateway() != null ? via.gateway() : gateway, via.ifindex()));
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Next hop {} cannot be resolved: {}", gateway.getHostAddress(), e.getMessage());
+        }
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static int type(final @Nullable String special) {

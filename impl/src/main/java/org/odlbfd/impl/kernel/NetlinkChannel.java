@@ -114,6 +114,43 @@ final class NetlinkChannel implements AutoCloseable {
     }
 
     /**
+     * Sends one request whose answer is one message (e.g. RTM_GETROUTE for an address) and hands it
+     * to the handler.
+     *
+     * @param request the request, flipped
+     * @param requestSeq its sequence number
+     * @param handler receives the answer
+     * @throws IOException when the socket fails, the kernel refuses or does not answer in time
+     */
+    void get(final ByteBuffer request, final int requestSeq, final Handler handler) throws IOException {
+        socket.send(request);
+        final long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            rx.clear();
+            if (socket.receive(rx, TIMEOUT_MS) == 0) {
+                break;
+            }
+            int at = 0;
+            while (at + NlMessage.HEADER <= rx.limit()) {
+                final int length = rx.getInt(at);
+                if (length < NlMessage.HEADER || at + length > rx.limit()) {
+                    break;
+                }
+                if (rx.getInt(at + 8) == requestSeq) {
+                    final short type = rx.getShort(at + 4);
+                    if (type == NlMessage.NLMSG_ERROR) {
+                        throw new IOException("request refused: " + ack(rx, at, length));
+                    }
+                    handler.message(rx, at, length, type);
+                    return;
+                }
+                at += NlMessage.align(length);
+            }
+        }
+        throw new IOException("no answer within " + TIMEOUT_MS + " ms");
+    }
+
+    /**
      * Runs a dump and hands every message to the handler.
      *
      * @param request the dump request, flipped

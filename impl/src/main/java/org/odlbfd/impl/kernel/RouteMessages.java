@@ -128,6 +128,24 @@ final class RouteMessages {
         NlMessage.end(buf, start);
     }
 
+    /**
+     * RTM_GETROUTE of one address ({@code ip route get}): the kernel answers with the route it would
+     * use, its gateway and outgoing interface.
+     *
+     * @param oif the VRF device's index to look up in that VRF, 0 for the default VRF
+     */
+    static void lookup(final ByteBuffer buf, final int seq, final java.net.InetAddress address, final int oif) {
+        final int start = NlMessage.begin(buf, RTM_GETROUTE, NlMessage.NLM_F_REQUEST, seq);
+        final byte[] bytes = address.getAddress();
+        buf.put((byte) (bytes.length == 4 ? AF_INET : AF_INET6)).put((byte) (bytes.length * 8))
+            .put(new byte[RTMSG - 2]);
+        NlMessage.attr(buf, RTA_DST, bytes);
+        if (oif != 0) {
+            NlMessage.attrInt(buf, RTA_OIF, oif);
+        }
+        NlMessage.end(buf, start);
+    }
+
     /** RTM_GETROUTE dump of one family, every table. */
     static void dump(final ByteBuffer buf, final int seq, final boolean ipv4) {
         final int start = NlMessage.begin(buf, RTM_GETROUTE, (short) (NlMessage.NLM_F_REQUEST | NlMessage.NLM_F_DUMP),

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.function.Function;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.SessionOptions;
+import org.odlbfd.api.SessionParams;
 import org.odlbfd.impl.config.ConfigValidator;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.mh.session.groups.SessionGroup;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.rev220922.ControlPlaneProtocol1;
@@ -58,7 +60,7 @@ public final class StaticRouteValidator implements Function<@Nullable ControlPla
             return errors;
         }
         final BfdSessions sessions = BfdSessions.of(protocols.nonnullControlPlaneProtocol().values());
-        final Map<String, String> prefixOwners = new HashMap<>();
+        final Map<String, java.util.SortedSet<String>> prefixOwners = new java.util.TreeMap<>();
         final Map<String, String> coupled = new HashMap<>();
         for (var protocol : protocols.nonnullControlPlaneProtocol().values()) {
             if (protocol.getType() instanceof Static) {
@@ -67,12 +69,18 @@ public final class StaticRouteValidator implements Function<@Nullable ControlPla
                 bfdInstance(protocol, coupled, errors);
             }
         }
+        for (var entry : prefixOwners.entrySet()) {
+            if (entry.getValue().size() > 1) {
+                errors.add("static route " + entry.getKey().trim() + ": configured in static protocols "
+                    + String.join(" and ", entry.getValue()) + " of the same VRF (one route per prefix and VRF)");
+            }
+        }
         return errors;
     }
 
     private void instance(final org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313
             .routing.control.plane.protocols.ControlPlaneProtocol protocol, final BfdSessions sessions,
-            final Map<String, String> prefixOwners, final List<String> errors) {
+            final Map<String, java.util.SortedSet<String>> prefixOwners, final List<String> errors) {
         final String name = protocol.requireName();
         final List<String> readErrors = new ArrayList<>();
         final StaticInstance instance = ConfigReader.instance(protocol, readErrors);
@@ -87,12 +95,8 @@ public final class StaticRouteValidator implements Function<@Nullable ControlPla
                 + " of that name: its routes would have no table)");
         }
         for (var route : instance.routes().values()) {
-            final String owner = prefixOwners.putIfAbsent((instance.vrf() == null ? "" : instance.vrf()) + " "
-                + route.prefix(), name);
-            if (owner != null) {
-                errors.add("static route " + route.prefix() + " (protocol " + name + "): already configured in static"
-                    + " protocol " + owner + " of the same VRF (one route per prefix and VRF)");
-            }
+            prefixOwners.computeIfAbsent(route.prefix() + (instance.vrf() == null ? "" : " vrf " + instance.vrf()),
+                k -> new java.util.TreeSet<>()).add(name);
             for (var nh : route.nextHops()) {
                 nextHop(name, route.prefix(), nh, sessions, errors);
             }
@@ -135,13 +139,15 @@ public final class StaticRouteValidator implements Function<@Nullable ControlPla
             if (!Boolean.TRUE.equals(bfd.getEnabled())) {
                 continue;
             }
+            // defaults may come filled in (the datastore's candidate has them): only other values count
+            final boolean rxTtlSet = bfd.getRxTtl() != null
+                && bfd.getRxTtl().getValue().intValue() != SessionOptions.DEFAULT.minRxTtl();
             if (bfd.getSessionName() != null && (Boolean.TRUE.equals(bfd.getMultihop()) || bfd.getSourceAddr() != null
-                    || bfd.getRxTtl() != null || bfd.getLocalMultiplier() != null
-                    || bfd.getIntervalConfigType() != null)) {
+                    || rxTtlSet || !ConfigReader.params(bfd).equals(SessionParams.DEFAULT))) {
                 errors.add(where + ": bfd session-name tracks a configured session, whose own settings apply;"
                     + " multihop, source-addr, rx-ttl, local-multiplier and intervals must be absent");
             }
-            if (bfd.getRxTtl() != null && !Boolean.TRUE.equals(bfd.getMultihop())) {
+            if (rxTtlSet && !Boolean.TRUE.equals(bfd.getMultihop())) {
                 errors.add(where + ": bfd rx-ttl applies to multihop only (single-hop requires 255, RFC 5881 §5)");
             }
             intervals(where, bfd, errors);

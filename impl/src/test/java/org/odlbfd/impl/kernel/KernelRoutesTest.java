@@ -113,6 +113,16 @@ class KernelRoutesTest {
     }
 
     @Test
+    void aGatewayFurtherAwayGoesInAsTheNextHopOfTheRouteToIt() throws Exception {
+        // a multihop next hop: 203.0.113.200 is behind 192.0.2.2; the kernel takes on-link gateways only
+        ns.ip("route", "add", "203.0.113.200/32", "via", "192.0.2.2");
+        routes.apply(List.of(new KernelRoute(null, Prefix.parse("203.0.113.0/25"), List.of(new Hop(
+            InetAddresses.forString("203.0.113.200"), null)), null)), 0);
+        final String shown = awaitRoutes(1);
+        assertTrue(shown.contains("via 192.0.2.2 dev ka"), shown);
+    }
+
+    @Test
     void blackholeRoute() throws Exception {
         routes.apply(List.of(new KernelRoute(null, NET, List.of(), "blackhole")), 0);
         final String shown = awaitRoutes(1);

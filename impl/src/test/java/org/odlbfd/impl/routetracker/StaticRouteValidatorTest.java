@@ -129,7 +129,7 @@ class StaticRouteValidatorTest {
     void onePrefixPerVrf() {
         refused(protocols(statics("one", route("0.0.0.0/0", simple("192.0.2.2", "vA", null))),
             statics("two", route("0.0.0.0/0", simple("192.0.2.3", "vA", null)))),
-            "static route 0.0.0.0/0 (protocol two)", "already configured in static protocol one");
+            "static route 0.0.0.0/0", "configured in static protocols one and two of the same VRF");
     }
 
     @Test

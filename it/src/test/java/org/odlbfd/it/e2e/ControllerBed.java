@@ -46,7 +46,19 @@ final class ControllerBed implements Resource {
 
     /** Creates the namespaces and boots a controller with an empty datastore. */
     static ControllerBed boot(final String tag) throws IOException, InterruptedException {
+        return boot(tag, "");
+    }
+
+    /**
+     * Like {@link #boot(String)}, with the agent's settings (etc/org.odlbfd.agent.cfg, e.g.
+     * {@code kernel-routes=true}) for this bed only: the file is put back when the bed closes.
+     */
+    static ControllerBed boot(final String tag, final String agentSettings) throws IOException,
+            InterruptedException {
         final ControllerBed bed = new ControllerBed(tag);
+        if (!agentSettings.isEmpty()) {
+            bed.own(AgentSettings.write(Controller.home(), agentSettings));
+        }
         boolean ok = false;
         try {
             bed.startController(true);
