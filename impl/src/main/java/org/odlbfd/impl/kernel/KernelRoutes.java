@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.impl.routetracker.KernelRoute;
 import org.odlbfd.impl.routetracker.LatencyLog;
@@ -72,8 +73,13 @@ public final class KernelRoutes implements RouteSink {
     private final LatencyLog latency;
     private final int metric;
     private final NetlinkChannel channel;
+    /** Runs the grace period's end only; writes run on the caller's thread (the tracker's). */
     private final ScheduledExecutorService executor;
-    // confined to the executor's thread
+    /**
+     * Guards the state below: the tracker writes on its own thread, without a hand-off to another
+     * (one thread wake-up less between a BFD Down and the kernel), the grace timer on the executor.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
     private final Map<TableKey, List<RouteMessages.Hop>> installed = new HashMap<>();
     private final Map<TableKey, RouteMessages.Dumped> stale = new HashMap<>();
     private boolean graceScheduled;
@@ -115,7 +121,7 @@ public final class KernelRoutes implements RouteSink {
     @Override
     public void configured(final Set<RouteKey> routes) {
         final Set<RouteKey> copy = Set.copyOf(routes);
-        executor.execute(() -> {
+        locked(() -> {
             final List<TableKey> gone = new ArrayList<>();
             for (var entry : stale.entrySet()) {
                 final TableKey key = entry.getKey();
@@ -128,16 +134,28 @@ public final class KernelRoutes implements RouteSink {
             delete(gone, "not configured any more");
             if (!graceScheduled && !stale.isEmpty()) {
                 graceScheduled = true;
-                executor.schedule(() -> delete(List.copyOf(stale.keySet()), "not claimed after a restart"), GRACE_MS,
-                    TimeUnit.MILLISECONDS);
+                executor.schedule(() -> locked(() -> delete(List.copyOf(stale.keySet()), "not claimed after a"
+                    + " restart")), GRACE_MS, TimeUnit.MILLISECONDS);
             }
         });
     }
 
+    /**
+     * Writes at once on the caller's thread (the tracker's): a batch is one or a few datagrams and
+     * their acknowledgements, well under a millisecond for a route, tens for a thousand.
+     */
     @Override
     public void apply(final List<KernelRoute> routes, final long eventNanos) {
-        final List<KernelRoute> copy = List.copyOf(routes);
-        executor.execute(() -> write(copy, eventNanos));
+        locked(() -> write(routes, eventNanos));
+    }
+
+    private void locked(final Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void write(final List<KernelRoute> routes, final long eventNanos) {
@@ -296,13 +314,11 @@ public final class KernelRoutes implements RouteSink {
      * @return keys of installed routes
      */
     Set<TableKey> installed() {
+        lock.lock();
         try {
-            return executor.submit(() -> Set.copyOf(new HashSet<>(installed.keySet()))).get(5, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return Set.copyOf(new HashSet<>(installed.keySet()));
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -104,6 +104,27 @@ final class StaticRoutes {
         return result;
     }
 
+    /** The RIB route's last-updated (when its next hops in use last changed), or null when absent. */
+    java.time.@Nullable Instant lastUpdated(final String rib, final String prefix)
+            throws IOException, InterruptedException {
+        final var reply = http.get("ietf-routing:routing/ribs/rib=" + rib + "?content=nonconfig");
+        if (reply.status() != 200) {
+            return null;
+        }
+        final JsonObject ribObject = reply.json().getAsJsonObject().getAsJsonArray("ietf-routing:rib").get(0)
+            .getAsJsonObject();
+        if (!ribObject.has("routes")) {
+            return null;
+        }
+        for (JsonElement element : ribObject.getAsJsonObject("routes").getAsJsonArray("route")) {
+            final JsonObject route = element.getAsJsonObject();
+            if (prefix.equals(route.get("ietf-ipv4-unicast-routing:destination-prefix").getAsString())) {
+                return java.time.Instant.parse(route.get("last-updated").getAsString());
+            }
+        }
+        return null;
+    }
+
     /** Bounded poll of a RIB route's next hops in use (an empty set: the route is absent). */
     Set<String> awaitRib(final String rib, final String prefix, final Predicate<Set<String>> done,
             final Duration timeout) throws IOException, InterruptedException {
