@@ -42,6 +42,18 @@ public final class LatencyLog {
      * @param routes how many routes the batch held
      */
     public void record(final Stage stage, final long eventNanos, final int routes) {
+        record(stage, eventNanos, routes, "");
+    }
+
+    /**
+     * Records a batch, with where its time went.
+     *
+     * @param stage what it reached
+     * @param eventNanos when the BFD event was heard; 0 (a configuration change) is not recorded
+     * @param routes how many routes the batch held
+     * @param detail e.g. the time spent building and committing, or empty
+     */
+    public void record(final Stage stage, final long eventNanos, final int routes, final String detail) {
         if (eventNanos == 0) {
             return;
         }
@@ -49,8 +61,9 @@ public final class LatencyLog {
         synchronized (this) {
             samples[stage.ordinal()][counts[stage.ordinal()]++ % RING] = micros;
         }
-        LOG.info("MEASURED route-tracking {} {} ms after the BFD event, {} route(s)",
-            stage.name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.2f", micros / 1000.0), routes);
+        LOG.info("MEASURED route-tracking {} {} ms after the BFD event, {} route(s){}",
+            stage.name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.2f", micros / 1000.0), routes,
+            detail.isEmpty() ? "" : " (" + detail + ")");
     }
 
     /**

@@ -30,6 +30,7 @@ import org.odlbfd.it.interop.Shell;
  * <pre>
  *   A: vA  192.0.2.1/30     B: vB  192.0.2.2/30      (NetNs)
  *      vA2 203.0.113.1/30      vB2 203.0.113.2/30
+ *          2001:db8:fffe::1/64     2001:db8:fffe::2/64
  *      vA2m (macvlan on vA2, no address)
  *      vA3 192.0.2.9/30        vB3 192.0.2.10/30     ({@link #addVrfLink})
  * </pre>
@@ -40,6 +41,8 @@ final class RouteNet {
     static final String SUB = "vA2m";
     static final String A2 = "203.0.113.1";
     static final String B2 = "203.0.113.2";
+    static final String A2_6 = "2001:db8:fffe::1";
+    static final String B2_6 = "2001:db8:fffe::2";
     static final String IF_A3 = "vA3";
     static final String IF_B3 = "vB3";
     static final String A3 = "192.0.2.9";
@@ -57,6 +60,8 @@ final class RouteNet {
             net.b());
         Shell.check("ip", "-n", net.a(), "addr", "add", A2 + "/30", "dev", IF_A2);
         Shell.check("ip", "-n", net.b(), "addr", "add", B2 + "/30", "dev", IF_B2);
+        Shell.check("ip", "-n", net.a(), "addr", "add", A2_6 + "/64", "dev", IF_A2, "nodad");
+        Shell.check("ip", "-n", net.b(), "addr", "add", B2_6 + "/64", "dev", IF_B2, "nodad");
         Shell.check("ip", "-n", net.a(), "link", "set", IF_A2, "up");
         Shell.check("ip", "-n", net.b(), "link", "set", IF_B2, "up");
         Shell.check("ip", "-n", net.a(), "link", "add", "link", IF_A2, "name", SUB, "type", "macvlan");

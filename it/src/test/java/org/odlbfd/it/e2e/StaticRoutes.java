@@ -65,9 +65,15 @@ final class StaticRoutes {
 
     /** A static instance; {@code settings} are odl-bfd-static-route members of static-routes, or empty. */
     static String instance(final String name, final String settings, final String... routes) {
+        return instance(name, settings, true, routes);
+    }
+
+    /** A static instance of IPv4 or IPv6 routes. */
+    static String instance(final String name, final String settings, final boolean ipv4, final String... routes) {
         return "{\"ietf-routing:control-plane-protocol\": [{\"type\": \"ietf-routing:static\", \"name\": \"" + name
             + "\", \"static-routes\": {" + (settings.isEmpty() ? "" : settings + ", ")
-            + "\"ietf-ipv4-unicast-routing:ipv4\": {\"route\": [" + String.join(", ", routes) + "]}}}]}";
+            + (ipv4 ? "\"ietf-ipv4-unicast-routing:ipv4\"" : "\"ietf-ipv6-unicast-routing:ipv6\"")
+            + ": {\"route\": [" + String.join(", ", routes) + "]}}}]}";
     }
 
     Http.Reply put(final String name, final String body) throws IOException, InterruptedException {
