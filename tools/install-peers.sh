@@ -1,7 +1,8 @@
 #!/bin/bash
 # install-peers.sh - install the BFD peer daemons used by the interop tests (module it,
 # package org.odlbfd.it.interop): FRR (bfdd 8.4.x), BIRD 2, keepalived (built with BFD),
-# iproute2 (ip netns / veth), nftables (to drop echo packets in one test) and ping.
+# iproute2 (ip netns / veth), nftables (to drop echo packets in one test) and ping; curl for
+# tools/demo-static-vpn.sh.
 #
 # Idempotent: installs only packages that are missing, with --no-install-recommends, so a
 # second run does nothing but `apt-get update`. Starts no daemon (Debian's packages start
@@ -13,7 +14,7 @@ set -euo pipefail
 log() { echo "install-peers: $*" >&2; }
 [ "$(id -u)" = 0 ] || { log "must run as root"; exit 1; }
 
-PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps)
+PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps curl)
 
 missing=()
 for p in "${PKGS[@]}"; do
