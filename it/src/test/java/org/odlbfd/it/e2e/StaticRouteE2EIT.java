@@ -63,6 +63,7 @@ class StaticRouteE2EIT {
     private StaticRoutes routes;
     private FrrPeer frr;
     private RouteLog log;
+    private EventStream events;
 
     @BeforeAll
     void boot() throws Exception {
@@ -75,6 +76,8 @@ class StaticRouteE2EIT {
         frr = bed.own(FrrPeer.start(bed.net, bed.net.b(), FrrPeer.stanza(FRR_1, timers),
             FrrPeer.stanza(FRR_2, timers),
             FrrPeer.stanza("peer 192.0.2.101 multihop local-address 192.0.2.102", timers)));
+        events = bed.own(EventStream.open(bed.http, new Bfd(bed.http, "unused").notificationStream(
+            "(urn:odlbfd:yang:odl-bfd-static-route?revision=2026-11-22)next-hops-changed")));
     }
 
     @AfterAll
@@ -106,10 +109,16 @@ class StaticRouteE2EIT {
         assertTrue(state.get("active").getAsBoolean(), state::toString);
         assertEquals("up", state.get("session-state").getAsString(), state::toString);
 
+        final int mark = events.events().size();
         net.breakLink(RouteNet.IF_B2);
         final long broke = System.nanoTime();
         net.awaitKernel(ECMP, Set.of(NetNs.B4)::equals, FAIL);
         final long kernelMs = (System.nanoTime() - broke) / 1_000_000;
+        // next-hops-changed on the RESTCONF stream: the route, its one next hop left, and why
+        final String note = events.await(mark, d -> d.contains("next-hops-changed") && d.contains(ECMP),
+            FAIL).data();
+        assertTrue(note.contains("\"active\":true") && note.contains(NetNs.B4) && !note.contains(RouteNet.B2 + "\"")
+            && note.contains("Down"), note);
         routes.awaitRib(MAIN, ECMP, Set.of(NetNs.B4)::equals, FAIL);
         final var down = routes.nextHopState("st", ECMP, "2");
         assertFalse(down.get("active").getAsBoolean(), down::toString);
