@@ -232,6 +232,13 @@ public final class LinkTable implements KernelView {
                 } catch (IOException again) {
                     LOG.warn("Cannot read the kernel's links", again);
                 }
+                // bounded retry rate: a socket that keeps failing must not spin this thread
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e2) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
