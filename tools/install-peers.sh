@@ -7,6 +7,7 @@
 # real NETCONF server; the tests load the RFC 9314 modules into it) behind OpenSSH's sshd (its netconf
 # subsystem), and the unprivileged user `nctest` those sshd instances let in.
 # Debian's chromium, which the status-page test (it/e2e OperatorSurfacesIT) drives headless.
+# curl for tools/demo-static-vpn.sh.
 #
 # Idempotent: installs only packages that are missing, with --no-install-recommends, so a
 # second run does nothing but `apt-get update`. Starts no daemon (Debian's packages start
@@ -19,7 +20,8 @@ set -euo pipefail
 log() { echo "install-peers: $*" >&2; }
 [ "$(id -u)" = 0 ] || { log "must run as root"; exit 1; }
 
-PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps python3-ncclient netconfd openssh-server chromium)
+PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps python3-ncclient netconfd openssh-server chromium
+      curl)
 
 missing=()
 for p in "${PKGS[@]}"; do

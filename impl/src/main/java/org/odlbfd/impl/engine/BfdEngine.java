@@ -26,6 +26,7 @@ import org.odlbfd.api.BfdSessionService;
 import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionListener;
+import org.odlbfd.api.SessionOptions;
 import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
@@ -480,7 +481,13 @@ public final class BfdEngine implements BfdSessionService {
 
     @Override
     public Registration register(final SessionKey key, final SessionParams params, final SessionListener listener) {
-        final ClientRegistration registration = new ClientRegistration(this, key, params, listener);
+        return register(key, params, SessionOptions.DEFAULT, listener);
+    }
+
+    @Override
+    public Registration register(final SessionKey key, final SessionParams params, final SessionOptions options,
+            final SessionListener listener) {
+        final ClientRegistration registration = new ClientRegistration(this, key, params, options, listener);
         submit(new EngineInput.Register(registration));
         return registration;
     }

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The distribution's own {@code bin/client} (Karaf's ssh client, port 8101), run from the test
- * JVM's namespace against the controller's management address, as an operator on another host
- * would. Karaf 4.4.8's client closes its ssh session as soon as its standard input ends, before the
+ * The distribution's own {@code bin/client} (Karaf's ssh client, port 8101), run inside the
+ * controller's network namespace against 127.0.0.1, as an operator logged in to the controller's
+ * host would: Karaf's ssh listens on the loopback only (etc/org.apache.karaf.shell.cfg, issue 9). Karaf 4.4.8's client closes its ssh session as soon as its standard input ends, before the
  * command's channel has opened: so a command given as an argument must have a standard input that
  * stays open (a terminal, or here a pipe closed only after the client exits), and batch mode
  * ({@code -b}) reads the commands from standard input.
@@ -29,11 +29,11 @@ final class KarafShell {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private final Path home;
-    private final String host;
+    private final String namespace;
 
-    KarafShell(final Path home, final String host) {
+    KarafShell(final Path home, final String namespace) {
         this.home = home;
-        this.host = host;
+        this.namespace = namespace;
     }
 
     /** {@code bin/client ... COMMAND}, standard input held open until the client is done. */
@@ -51,8 +51,8 @@ final class KarafShell {
     }
 
     private List<String> base() {
-        return new ArrayList<>(List.of(home.resolve("bin/client").toString(), "-h", host, "-a", "8101", "-u",
-            "karaf", "-p", "karaf", "-r", "5"));
+        return new ArrayList<>(List.of("ip", "netns", "exec", namespace, home.resolve("bin/client").toString(), "-h",
+            "127.0.0.1", "-a", "8101", "-u", "karaf", "-p", "karaf", "-r", "5"));
     }
 
     private String run(final List<String> args, final String input) throws IOException, InterruptedException {

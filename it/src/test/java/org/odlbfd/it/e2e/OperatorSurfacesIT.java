@@ -60,7 +60,7 @@ class OperatorSurfacesIT {
         Testbed.require(Testbed.BFDD, Testbed.ZEBRA, Testbed.VTYSH, Chromium.BINARY);
         bed = ControllerBed.boot("ops");
         bfd = new Bfd(bed.http, "ops");
-        shell = new KarafShell(Controller.home(), bed.mgmt.controllerAddr());
+        shell = new KarafShell(Controller.home(), bed.net.a());
         frr = bed.own(FrrPeer.start(bed.net, bed.net.b(), FrrPeer.stanza(FRR_PEER, "receive-interval 300",
             "transmit-interval 300", "detect-multiplier 3")));
         final var put = bed.http.put(bfd.shSession(NetNs.IF_A, NetNs.B4), Bfd.shSessionBody(NetNs.IF_A, NetNs.B4,
