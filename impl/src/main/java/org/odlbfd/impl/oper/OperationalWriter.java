@@ -15,6 +15,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -26,10 +27,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
-import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
-import org.odlbfd.api.SingleHopKey;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -43,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * Writes session state into the operational datastore. Updates from any thread are queued to one
  * writer thread, coalesced per session, and written together with the summary counters in one
  * transaction on a merging transaction chain, so a burst of transitions on thousands of sessions
- * costs a few commits, not one per transition.
+ * costs a few commits, not one per transition. After a session's first write only what changed is
+ * written ({@link EntryDelta}), and the binding codec is warmed when the writer starts
+ * ({@link CodecWarmUp}), so that a burst neither rewrites whole entries nor pays the codec's start.
  *
  * <p>When a commit fails the chain is replaced and everything rewritten, after a wait that doubles
  * with each failure in a row (20 ms up to 10 s); updates keep being gathered meanwhile. The first
@@ -60,6 +61,11 @@ public final class OperationalWriter implements AutoCloseable {
     // state below is confined to the executor thread
     private final Map<String, Map<SessionKey, SessionView>> current = new HashMap<>();
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
+    /** What the last flush wrote of each session, so the next writes only what changed (EntryDelta). */
+    private final Map<String, Map<SessionKey, SessionView>> written = new HashMap<>();
+    /** The summaries last written per protocol (bfd, ip-sh, ip-mh), written again only when they change. */
+    private final Map<String, List<SummaryCounts>> summaries = new HashMap<>();
+    private final EntryDelta delta;
     private final FaultTracker faults;
     private TransactionChain chain;
     private boolean flushScheduled;
@@ -83,11 +89,28 @@ public final class OperationalWriter implements AutoCloseable {
      * @param nanoTime monotonic time in nanoseconds
      */
     OperationalWriter(final DataBroker dataBroker, final LongSupplier nanoTime) {
+        this(dataBroker, nanoTime, true, false);
+    }
+
+    /**
+     * Creates the writer, optionally as it was before issue 12, for the benchmark's comparison.
+     *
+     * @param dataBroker the binding data broker
+     * @param nanoTime monotonic time in nanoseconds
+     * @param warmUp warm the binding codec at start
+     * @param wholeEntries write every changed entry whole instead of only what changed
+     */
+    OperationalWriter(final DataBroker dataBroker, final LongSupplier nanoTime, final boolean warmUp,
+            final boolean wholeEntries) {
         this.dataBroker = requireNonNull(dataBroker);
         faults = new FaultTracker(nanoTime);
+        delta = new EntryDelta(wholeEntries);
         executor = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("bfd-oper-writer").setDaemon(true).build());
         chain = newChain();
+        if (warmUp) {
+            execute(this::warmUp);
+        }
     }
 
     /**
@@ -195,45 +218,59 @@ public final class OperationalWriter implements AutoCloseable {
             // no session left: the protocol instance disappears from the operational view
             tx.delete(LogicalDatastoreType.OPERATIONAL, OperMapper.protocolPath(protocol));
             current.remove(protocol);
+            written.remove(protocol);
+            summaries.remove(protocol);
             return;
         }
+        final var before = written.computeIfAbsent(protocol, k -> new HashMap<>());
         for (var key : keys) {
             final var view = sessions.get(key);
-            switch (key) {
-                case SingleHopKey sh -> {
-                    final var path = OperMapper.sessionPath(protocol, sh);
-                    if (view == null) {
-                        tx.delete(LogicalDatastoreType.OPERATIONAL, path);
-                    } else {
-                        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path,
-                            OperMapper.toSession(view, sh));
-                    }
-                }
-                case MultiHopKey mh -> {
-                    final var path = OperMapper.sessionGroupPath(protocol, mh);
-                    if (view == null) {
-                        tx.delete(LogicalDatastoreType.OPERATIONAL, path);
-                    } else {
-                        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path,
-                            OperMapper.toSessionGroup(view, mh));
-                    }
-                }
+            if (view == null) {
+                before.remove(key);
+                EntryDelta.delete(tx, protocol, key);
+            } else {
+                delta.write(tx, protocol, key, before.put(key, view), view);
             }
         }
         writeSummaries(tx, protocol, sessions);
     }
 
-    private static void writeSummaries(final WriteTransaction tx, final String protocol,
+    private void writeSummaries(final WriteTransaction tx, final String protocol,
             final Map<SessionKey, SessionView> sessions) {
         final var all = sessions.values();
         final var sh = all.stream().filter(v -> v.config().key().pathType() == PathType.IP_SINGLE_HOP).toList();
         final var mh = all.stream().filter(v -> v.config().key().pathType() == PathType.IP_MULTI_HOP).toList();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OperMapper.bfdSummaryPath(protocol),
-            OperMapper.toSummary(SummaryCounts.of(all)));
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OperMapper.ipShSummaryPath(protocol),
-            OperMapper.toSummary(SummaryCounts.of(sh)));
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OperMapper.ipMhSummaryPath(protocol),
-            OperMapper.toSummary(SummaryCounts.of(mh)));
+        final var counts = List.of(SummaryCounts.of(all), SummaryCounts.of(sh), SummaryCounts.of(mh));
+        final var last = summaries.put(protocol, counts);
+        final var paths = List.of(OperMapper.bfdSummaryPath(protocol), OperMapper.ipShSummaryPath(protocol),
+            OperMapper.ipMhSummaryPath(protocol));
+        for (int i = 0; i < paths.size(); i++) {
+            if (last == null || !last.get(i).equals(counts.get(i))) {
+                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, paths.get(i),
+                    OperMapper.toSummary(counts.get(i)));
+            }
+        }
+    }
+
+    /**
+     * Entries written whole and in part since start, for the benchmark and tests.
+     *
+     * @return whole, then partial
+     */
+    long[] writeCounts() {
+        return new long[] {delta.fullWrites(), delta.partialWrites()};
+    }
+
+    private void warmUp() {
+        final long start = System.nanoTime();
+        try {
+            CodecWarmUp.run(dataBroker);
+            LOG.debug("Binding codec warmed for operational BFD entries in {} ms",
+                (System.nanoTime() - start) / 1_000_000);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // only the first burst is slower without it
+            LOG.info("Binding codec not warmed for operational BFD entries", e);
+        }
     }
 
     private TransactionChain newChain() {
@@ -279,6 +316,9 @@ public final class OperationalWriter implements AutoCloseable {
         }
         retryPending = false;
         chain = newChain();
+        // what the failed chain may have lost is written again, whole
+        written.clear();
+        summaries.clear();
         for (var entry : current.entrySet()) {
             for (var key : entry.getValue().keySet()) {
                 markDirty(entry.getKey(), key);
