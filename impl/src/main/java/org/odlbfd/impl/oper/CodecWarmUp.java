@@ -48,12 +48,12 @@ final class CodecWarmUp {
             final var sh = new SingleHopKey("eth0", InetAddresses.forString("2001:db8::2"));
             final var shBefore = view(sh, State.DOWN, 0);
             final var shAfter = view(sh, State.UP, 0x5eed);
-            delta.write(tx, PROTOCOL, sh, null, shBefore);
-            delta.write(tx, PROTOCOL, sh, shBefore, shAfter);
+            delta.write(tx, PROTOCOL, sh, null, shBefore, false);
+            delta.write(tx, PROTOCOL, sh, shBefore, shAfter, true);
             final var mh = new MultiHopKey(InetAddresses.forString("192.0.2.1"), InetAddresses.forString("192.0.2.2"));
             final var mhBefore = view(mh, State.DOWN, 0);
-            delta.write(tx, PROTOCOL, mh, null, mhBefore);
-            delta.write(tx, PROTOCOL, mh, mhBefore, view(mh, State.UP, 0x5eed));
+            delta.write(tx, PROTOCOL, mh, null, mhBefore, false);
+            delta.write(tx, PROTOCOL, mh, mhBefore, view(mh, State.UP, 0x5eed), true);
             tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OperMapper.bfdSummaryPath(PROTOCOL),
                 OperMapper.toSummary(new SummaryCounts(1, 1, 0, 0)));
         } finally {

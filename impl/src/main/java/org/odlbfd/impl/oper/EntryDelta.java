@@ -81,11 +81,13 @@ final class EntryDelta {
      * @param key the session
      * @param before the view written last, or null when the entry was not written (or must be rewritten)
      * @param after the view to write
+     * @param parentsExist whether the list the entry belongs to exists (another entry is in it): a whole
+     *     entry is then put on its own, without first merging every container above it
      */
     void write(final WriteTransaction tx, final String protocol, final SessionKey key,
-            final @Nullable SessionView before, final SessionView after) {
+            final @Nullable SessionView before, final SessionView after, final boolean parentsExist) {
         if (before == null) {
-            writeWhole(tx, protocol, key, after);
+            writeWhole(tx, protocol, key, after, parentsExist);
             return;
         }
         final var changed = changed(before, after);
@@ -93,7 +95,8 @@ final class EntryDelta {
             return;
         }
         if (wholeOnly || changed.contains(Part.ENTRY) || !(key instanceof SingleHopKey sh)) {
-            writeWhole(tx, protocol, key, after);
+            // the entry itself exists: it was written before
+            writeWhole(tx, protocol, key, after, true);
             return;
         }
         partialWrites++;
@@ -121,14 +124,33 @@ final class EntryDelta {
         }
     }
 
+    /**
+     * Puts the whole entry. When its parents are believed to exist and are gone after all (removed
+     * behind the writer's back), the put fails its commit and the writer's recovery writes every entry
+     * whole with its parents again.
+     */
     private void writeWhole(final WriteTransaction tx, final String protocol, final SessionKey key,
-            final SessionView view) {
+            final SessionView view, final boolean parentsExist) {
         fullWrites++;
+        final var store = LogicalDatastoreType.OPERATIONAL;
+        final boolean plainPut = parentsExist && !wholeOnly;
         switch (key) {
-            case SingleHopKey sh -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL,
-                OperMapper.sessionPath(protocol, sh), OperMapper.toSession(view, sh));
-            case MultiHopKey mh -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL,
-                OperMapper.sessionGroupPath(protocol, mh), OperMapper.toSessionGroup(view, mh));
+            case SingleHopKey sh -> {
+                final var path = OperMapper.sessionPath(protocol, sh);
+                if (plainPut) {
+                    tx.put(store, path, OperMapper.toSession(view, sh));
+                } else {
+                    tx.mergeParentStructurePut(store, path, OperMapper.toSession(view, sh));
+                }
+            }
+            case MultiHopKey mh -> {
+                final var path = OperMapper.sessionGroupPath(protocol, mh);
+                if (plainPut) {
+                    tx.put(store, path, OperMapper.toSessionGroup(view, mh));
+                } else {
+                    tx.mergeParentStructurePut(store, path, OperMapper.toSessionGroup(view, mh));
+                }
+            }
         }
     }
 

@@ -60,7 +60,7 @@ public final class OperationalWriter implements AutoCloseable {
     private final Map<String, Map<SessionKey, SessionView>> current = new HashMap<>();
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
     /** What the last flush wrote of each session, so the next writes only what changed (EntryDelta). */
-    private final Map<String, Map<SessionKey, SessionView>> written = new HashMap<>();
+    private final Map<String, WrittenEntries> written = new HashMap<>();
     /** The summaries last written per protocol (bfd, ip-sh, ip-mh), written again only when they change. */
     private final Map<String, List<SummaryCounts>> summaries = new HashMap<>();
     private final EntryDelta delta;
@@ -69,6 +69,7 @@ public final class OperationalWriter implements AutoCloseable {
     private boolean flushScheduled;
     /** A commit is under way: updates gather until it completes, then go in one transaction. */
     private boolean commitInFlight;
+    private @Nullable FluentFuture<? extends CommitInfo> lastCommit;
     private boolean retryPending;
     private volatile WriterHealth health = WriterHealth.INITIAL;
 
@@ -198,6 +199,7 @@ public final class OperationalWriter implements AutoCloseable {
         dirty.clear();
         commitInFlight = true;
         final var commit = tx.commit();
+        lastCommit = commit;
         commit.addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
@@ -235,14 +237,15 @@ public final class OperationalWriter implements AutoCloseable {
             summaries.remove(protocol);
             return;
         }
-        final var before = written.computeIfAbsent(protocol, k -> new HashMap<>());
+        final var before = written.computeIfAbsent(protocol, k -> new WrittenEntries());
         for (var key : keys) {
             final var view = sessions.get(key);
             if (view == null) {
                 before.remove(key);
                 EntryDelta.delete(tx, protocol, key);
             } else {
-                delta.write(tx, protocol, key, before.put(key, view), view);
+                final boolean parentsExist = before.hasSibling(key);
+                delta.write(tx, protocol, key, before.put(view), view, parentsExist);
             }
         }
         writeSummaries(tx, protocol, sessions);
@@ -347,7 +350,11 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public boolean drain(final long timeoutMillis) {
         try {
-            final var commit = executor.submit(this::flush).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            final var commit = executor.submit(() -> {
+                final var flushed = flush();
+                // nothing left to write: wait for the commit that took the last updates, if any
+                return flushed != null ? flushed : lastCommit;
+            }).get(timeoutMillis, TimeUnit.MILLISECONDS);
             if (commit != null) {
                 commit.get(timeoutMillis, TimeUnit.MILLISECONDS);
             }

@@ -101,6 +101,26 @@ class EntryDeltaTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    void entriesNextToOthersArePutOnTheirOwnAndAnEmptiedProtocolGoes() {
+        final var second = new SingleHopKey("eth0", InetAddresses.forString("2001:db8::3"));
+        final var third = new SingleHopKey("eth1", InetAddresses.forString("2001:db8::4"));
+        step(Views.of(SH).build(), 1, 0);
+        step(Views.of(second).build(), 2, 0);
+        writer.remove(Views.PROTOCOL, SH);
+        assertTrue(writer.drain(5_000));
+        step(Views.of(third).peer(9, 3).build(), 3, 0);
+        step(Views.of(MH).build(), 4, 0);
+        assertEquals(Optional.empty(), read(OperMapper.sessionPath(Views.PROTOCOL, SH)));
+        writer.remove(Views.PROTOCOL, second);
+        writer.remove(Views.PROTOCOL, third);
+        writer.remove(Views.PROTOCOL, MH);
+        assertTrue(writer.drain(5_000));
+        assertEquals(Optional.empty(), read(OperMapper.protocolPath(Views.PROTOCOL)));
+        // a new first entry brings its parents again
+        step(Views.of(SH).build(), 5, 0);
+    }
+
+    @Test
     void anEntryRemovedBehindTheWritersBackIsWrittenWholeAgain() throws Exception {
         step(Views.of(SH).build(), 1, 0);
         final var tx = getDataBroker().newWriteOnlyTransaction();
