@@ -13,7 +13,7 @@
 #include "odlbfd_native.h"
 
 /* Bumped whenever a native signature changes: the Java side refuses a stale library. */
-#define ODLBFD_NATIVE_VERSION 1
+#define ODLBFD_NATIVE_VERSION 2
 
 void odlbfd_throw_errno(JNIEnv *env, const char *what, int err)
 {

@@ -31,8 +31,9 @@ import org.odlbfd.impl.engine.EngineObserver;
 import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.oper.StatePublisher;
 import org.odlbfd.impl.session.Clock;
+import org.odlbfd.impl.transport.EchoAddressing;
+import org.odlbfd.impl.transport.Transport;
 import org.odlbfd.impl.transport.TransportConfig;
-import org.odlbfd.impl.transport.UdpTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
     private static final SecureRandom SEEDS = new SecureRandom();
 
     private final StatePublisher publisher;
-    private final UdpTransport transport;
+    private final Transport transport;
     private final BfdEngine engine;
     private final ConcurrentMap<SessionKey, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
     private final ConcurrentMap<SessionKey, Integer> discriminators = new ConcurrentHashMap<>();
@@ -66,14 +67,17 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
      * @param keys authentication keys
      * @param threads event loops, 0 for the default (two: each session stays on one)
      * @param countersPeriodMillis how often counters are written, 0 for the default (5 s)
-     * @param ipv4EchoToSelf send IPv4 Echo to our own address (RFC 5881 §4) for peers such as FRR that
-     *     loop IPv4 Echo only in their forwarding plane; needs the policy route in impl/README.md
+     * @param ipv4EchoToSelf compatibility: true means {@code echo-addressing=self-ipv4}
+     * @param echoAddressing where Echo goes: {@code self} (RFC 5881 §4, the default: the peer's
+     *     forwarding plane loops it back; needs the policy route in impl/README.md), {@code peer}
+     *     or {@code self-ipv4}
      */
     @Inject
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final long countersPeriodMillis, final boolean ipv4EchoToSelf) {
+            final long countersPeriodMillis, final boolean ipv4EchoToSelf, final String echoAddressing) {
         this(publisher, keys, threads > 0 ? threads : DEFAULT_THREADS,
-            TransportConfig.STANDARD.withIpv4EchoToSelf(ipv4EchoToSelf),
+            TransportConfig.STANDARD.withEchoAddressing(ipv4EchoToSelf ? EchoAddressing.SELF_IPV4
+                : EchoAddressing.parse(echoAddressing)),
             countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS);
     }
 
@@ -93,13 +97,12 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
                 + " ms must be positive");
         }
         this.publisher = requireNonNull(publisher);
-        transport = UdpTransport.create(threads, ports);
+        transport = Transport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
             SEEDS.nextLong(), new Recorder());
         transport.attach(engine);
         publisher.start(engine::snapshots, countersPeriodMillis);
-        LOG.info("Embedded BFD agent started on {} loops ({} transport)", threads,
-            transport.nativeTransport() ? "native epoll" : "NIO");
+        LOG.info("Embedded BFD agent started on {} loops ({})", threads, transport.description());
     }
 
     /**
@@ -170,7 +173,10 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
         // (the future completes then); only then does its operational entry disappear. A configure
         // of the same key waits for it (inOrder).
         final var done = inOrder(key, () -> engine.unconfigure(key)
-            .whenComplete((ok, failure) -> publisher.removed(protocol, key)));
+            .whenComplete((ok, failure) -> {
+                transport.release(key);
+                publisher.removed(protocol, key);
+            }));
         done.whenComplete((ok, failure) -> pending.remove(key, done));
     }
 

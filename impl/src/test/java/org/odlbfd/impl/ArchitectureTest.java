@@ -47,6 +47,14 @@ class ArchitectureTest {
         .because("the codec and authenticators see datagrams as ByteBufs, nothing else of Netty")
         .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule SOUTHBOUND_STAYS_OFF_THE_PROTOCOL = noClasses()
+        .that().resideInAnyPackage("org.odlbfd.impl.southbound..")
+        .should().dependOnClassesThat().resideInAnyPackage(CORE)
+        .orShould().dependOnClassesThat().resideInAnyPackage("org.odlbfd.impl.transport..", "io.netty.channel..")
+        .because("devices run their own BFD: the southbound only renders configuration and reads state (DESIGN.md)")
+        .allowEmptyShould(true);
+
     @Test
     void rulesCatchAViolation() throws ClassNotFoundException {
         final JavaClasses canary = new ClassFileImporter()

@@ -33,19 +33,20 @@ import org.odlbfd.impl.engine.SessionSnapshot;
 import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.SessionConfig;
+import org.odlbfd.impl.transport.EchoAddressing;
+import org.odlbfd.impl.transport.Transport;
 import org.odlbfd.impl.transport.TransportConfig;
-import org.odlbfd.impl.transport.UdpTransport;
 
 /**
  * A standalone BFD agent: engine and transport without Karaf, driven line by line on stdin,
  * answering line by line on stdout (one reply per command; EVENT lines whenever a session changes
  * state). The interop and scale tests run it inside network namespaces. Commands:
  * <pre>
- *   add sh name=NAME ifname=IF local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [echo=US] [passive] [demand]
+ *   add sh name=NAME ifname=IF local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [echo=US] [passive] [demand] [vrf=DEV]
  *          [auth=simple|keyed-md5|meticulous-keyed-md5|keyed-sha1|meticulous-keyed-sha1 keyid=N secret=STR]
  *          [ldisc=N] [rdisc=N]
- *   add mh name=NAME local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [rxttl=N] [auth=... keyid=N secret=STR]
- *   set NAME [tx=US] [rx=US] [mult=N] [echo=US] [demand=on|off]
+ *   add mh name=NAME local=ADDR peer=ADDR [tx=US] [rx=US] [mult=N] [rxttl=N] [txttl=N] [vrf=DEV] [auth=...]
+ *   set NAME [tx=US] [rx=US] [mult=N] [echo=US] [rxttl=N] [txttl=N] [demand=on|off]
  *   verify NAME       (a Poll Sequence now, RFC 5880 §6.6: VERIFY name=NAME result=true|false)
  *   admin-down NAME | admin-up NAME | del NAME | show NAME | stats | quit
  * </pre>
@@ -58,7 +59,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
     private static final long CLOSE_SECONDS = 4;
 
     private final PrintStream out;
-    private final UdpTransport transport;
+    private final Transport transport;
     private final BfdEngine engine;
     private final AgentKeys keys = new AgentKeys();
     private final Map<String, SessionConfig> sessions = new HashMap<>();
@@ -72,7 +73,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
      */
     public AgentMain(final OutputStream output, final int threads, final TransportConfig ports) {
         out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        transport = UdpTransport.create(threads, ports);
+        transport = Transport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys, System.nanoTime(), this);
         transport.attach(engine);
     }
@@ -80,8 +81,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
     /**
      * Runs the agent on stdin/stdout.
      *
-     * @param args {@code --threads N}, {@code --echo4-self} (IPv4 Echo to our own address, see
-     *     {@link TransportConfig#ipv4EchoToSelf()})
+     * @param args {@code --threads N}; {@code --echo=self|peer|self-ipv4} where Echo goes (default
+     *     self, RFC 5881 §4: see {@link EchoAddressing}); {@code --echo4-self} is {@code --echo=self-ipv4}
      * @throws IOException when stdin fails
      */
     public static void main(final String[] args) throws IOException {
@@ -98,9 +99,12 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             if ("--threads".equals(args[i]) && i + 1 < args.length) {
                 threads = Integer.parseInt(args[++i]);
             } else if ("--echo4-self".equals(args[i])) {
-                ports = ports.withIpv4EchoToSelf(true);
+                ports = ports.withEchoAddressing(EchoAddressing.SELF_IPV4);
+            } else if (args[i].startsWith("--echo=")) {
+                ports = ports.withEchoAddressing(EchoAddressing.parse(args[i].substring("--echo=".length())));
             } else {
-                throw new IllegalArgumentException("usage: AgentMain [--threads N] [--echo4-self]");
+                throw new IllegalArgumentException("usage: AgentMain [--threads N] [--echo=self|peer|self-ipv4] "
+                    + "[--echo4-self]");
             }
         }
         // stdin and stdout are the protocol channel of this CLI, opened through their descriptors.
@@ -152,6 +156,7 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
                 case "del" -> {
                     final SessionConfig config = session(words);
                     await(engine.unconfigure(config.key()));
+                    transport.release(config.key());
                     sessions.remove(config.name());
                     keys.remove(config.keyChain());
                     yield "OK " + line;
@@ -185,7 +190,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             keys.put(config.keyChain(), add.key());
         }
         if (!transport.open(config)) {
-            throw new IllegalStateException("cannot bind the sockets for " + config.localAddress().getHostAddress());
+            throw new IllegalStateException("cannot open the sockets for " + config.name() + ": "
+                + transport.status(config));
         }
         await(engine.configure(config));
         sessions.put(config.name(), config);
@@ -196,7 +202,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
         final SessionConfig config = CommandParser.parseSet(words, session(words));
         // turning Echo on opens the Echo socket, which the transport opens only when needed
         if (!transport.open(config)) {
-            throw new IllegalStateException("cannot bind the sockets for " + config.localAddress().getHostAddress());
+            throw new IllegalStateException("cannot open the sockets for " + config.name() + ": "
+                + transport.status(config));
         }
         await(engine.configure(config));
         sessions.put(config.name(), config);
@@ -229,14 +236,28 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
             + " tx=" + snap.negotiatedTxUs() + " rx=" + snap.negotiatedRxUs() + " detect=" + snap.detectionTimeUs()
             + " echo=" + snap.echoTxUs() + " rxpkts=" + stats.rxPackets() + " txpkts=" + stats.txPackets()
             + " rxinvalid=" + stats.rxInvalid() + " authfail=" + authFail + " down=" + stats.downCount()
-            + " echotx=" + stats.echoTxPackets() + " echorx=" + stats.echoRxPackets();
+            + " echotx=" + stats.echoTxPackets() + " echorx=" + stats.echoRxPackets()
+            + " rejects=" + reasons(stats.rxInvalidByReason())
+            + " transport=" + (snap.transportStatus() == null ? "ok" : snap.transportStatus().replace(' ', '_'));
     }
 
-    private static String stats(final EngineStats stats) {
+    private static String reasons(final Map<RejectReason, Long> byReason) {
+        if (byReason.isEmpty()) {
+            return "-";
+        }
+        final StringBuilder text = new StringBuilder();
+        byReason.forEach((reason, count) -> text.append(text.isEmpty() ? "" : ",").append(reason).append(':')
+            .append(count));
+        return text.toString();
+    }
+
+    private String stats(final EngineStats stats) {
         return "STATS sessions=" + stats.sessions() + " up=" + stats.up() + " rxpkts=" + stats.rxPackets()
             + " txpkts=" + stats.txPackets() + " rxinvalid=" + stats.rxInvalid()
             + " lateness_p50_us=" + stats.latenessP50Us() + " lateness_p99_us=" + stats.latenessP99Us()
-            + " lateness_max_us=" + stats.latenessMaxUs();
+            + " lateness_max_us=" + stats.latenessMaxUs() + " rejects=" + reasons(stats.rejects())
+            + " handoffs=" + engine.handedOff() + " kernel_drops=" + transport.kernelDrops()
+            + " transport=" + transport.description().replace(' ', '_');
     }
 
     private static <T> T await(final CompletableFuture<T> future) {

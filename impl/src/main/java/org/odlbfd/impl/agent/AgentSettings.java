@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.impl.transport.EchoAddressing;
 
 /**
  * The remote agent's settings, read from a Java properties file (all keys optional):
@@ -32,10 +33,11 @@ import org.eclipse.jdt.annotation.Nullable;
  *   ssh-host-key        =           file keeping the SSH host key; empty: a new key at every start
  *   threads             = 2         BFD event loops
  *   counters-period-ms  = 5000      how often packet counters reach the operational datastore
- *   ipv4-echo-to-self   = false     IPv4 Echo to our own address (impl/README.md, "Echo")
+ *   echo-addressing     = self      where Echo goes: self (RFC 5881 §4), peer, self-ipv4 (impl/README.md, "Echo")
+ *   ipv4-echo-to-self   = false     compatibility: true means echo-addressing = self-ipv4
  *   max-sessions        = 0         most sessions the configuration may hold; 0: sized to the heap
  * </pre>
- * The last four are the controller's {@code etc/org.odlbfd.agent.cfg} keys. An unknown key or a bad
+ * The last five are the controller's {@code etc/org.odlbfd.agent.cfg} keys. An unknown key or a bad
  * value stops the agent with a message naming it, rather than running with a default silently.
  *
  * @param address where NETCONF listens
@@ -45,11 +47,13 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param hostKey where the SSH host key is kept, or null
  * @param threads BFD event loops
  * @param countersPeriodMillis counters period
- * @param ipv4EchoToSelf IPv4 Echo mode
+ * @param ipv4EchoToSelf IPv4 Echo mode (compatibility)
+ * @param echoAddressing where Echo goes
  * @param maxSessions the session limit the validator enforces
  */
 public record AgentSettings(InetAddress address, int port, String user, String password, @Nullable Path hostKey,
-        int threads, long countersPeriodMillis, boolean ipv4EchoToSelf, int maxSessions) {
+        int threads, long countersPeriodMillis, boolean ipv4EchoToSelf, EchoAddressing echoAddressing,
+        int maxSessions) {
     /** Heap the agent needs with no session (about 25 MiB in use after a full GC, measured), budgeted. */
     static final long BASELINE_BYTES = 32L << 20;
     /** Heap budget per session, as the controller's (90-115 KiB measured there, datastore trees included). */
@@ -65,6 +69,7 @@ public record AgentSettings(InetAddress address, int port, String user, String p
         "threads", "2",
         "counters-period-ms", "5000",
         "ipv4-echo-to-self", "false",
+        "echo-addressing", "self",
         "max-sessions", "0");
 
     /**
@@ -108,12 +113,18 @@ public record AgentSettings(InetAddress address, int port, String user, String p
         final int threads = (int) values.number("threads", 1, 64);
         final long period = values.number("counters-period-ms", 100, 3_600_000);
         final boolean echo = values.bool("ipv4-echo-to-self");
+        EchoAddressing addressing = EchoAddressing.SELF;
+        try {
+            addressing = echo ? EchoAddressing.SELF_IPV4 : EchoAddressing.parse(values.raw("echo-addressing"));
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
         final int max = (int) values.number("max-sessions", 0, 1_000_000);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("Invalid agent settings: " + String.join("; ", errors));
         }
         return new AgentSettings(address, port, user, password, key.isEmpty() ? null : Path.of(key), threads, period,
-            echo, max > 0 ? max : heapSized(Runtime.getRuntime().maxMemory()));
+            echo, addressing, max > 0 ? max : heapSized(Runtime.getRuntime().maxMemory()));
     }
 
     /**
@@ -137,14 +148,14 @@ public record AgentSettings(InetAddress address, int port, String user, String p
      */
     public AgentSettings withAddress(final InetAddress other) {
         return new AgentSettings(other, port, user, password, hostKey, threads, countersPeriodMillis, ipv4EchoToSelf,
-            maxSessions);
+            echoAddressing, maxSessions);
     }
 
     @Override
     public String toString() {
         // never the password
         return "NETCONF on [" + address.getHostAddress() + "]:" + port + " user " + user + ", " + threads
-            + " BFD loops, counters every " + countersPeriodMillis + " ms, IPv4 echo to self " + ipv4EchoToSelf
+            + " BFD loops, counters every " + countersPeriodMillis + " ms, echo addressing " + echoAddressing
             + ", max-sessions " + maxSessions;
     }
 

@@ -33,10 +33,10 @@ final class CommandParser {
 
     private static final Set<String> FLAGS = Set.of("passive", "demand");
     private static final Set<String> SH_WORDS = Set.of("name", "ifname", "local", "peer", "tx", "rx", "mult", "echo",
-        "auth", "keyid", "secret", "ldisc", "rdisc");
-    private static final Set<String> MH_WORDS = Set.of("name", "local", "peer", "tx", "rx", "mult", "rxttl", "auth",
-        "keyid", "secret");
-    private static final Set<String> SET_WORDS = Set.of("tx", "rx", "mult", "echo", "demand");
+        "auth", "keyid", "secret", "ldisc", "rdisc", "vrf");
+    private static final Set<String> MH_WORDS = Set.of("name", "local", "peer", "tx", "rx", "mult", "rxttl", "txttl",
+        "auth", "keyid", "secret", "vrf");
+    private static final Set<String> SET_WORDS = Set.of("tx", "rx", "mult", "echo", "rxttl", "txttl", "demand");
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
@@ -85,7 +85,7 @@ final class CommandParser {
         final SessionConfig config = new SessionConfig(name, key, local, p.number("tx", 300_000),
             p.number("rx", 300_000), (int) p.number("mult", 3), echo, echo, p.flags.contains("passive"),
             p.flags.contains("demand"), authType, name, (int) p.number("ldisc", 0), (int) p.number("rdisc", 0),
-            (int) p.number("rxttl", 254), false);
+            (int) p.number("rxttl", 254), false, (int) p.number("txttl", SessionConfig.MAX_TTL), p.values.get("vrf"));
         return new Add(config, authKey);
     }
 
@@ -95,7 +95,8 @@ final class CommandParser {
         return new SessionConfig(old.name(), old.key(), old.localAddress(), p.number("tx", old.desiredMinTxUs()),
             p.number("rx", old.requiredMinRxUs()), (int) p.number("mult", old.detectMult()), echo, echo,
             old.passive(), p.onOff("demand", old.demand()), old.authType(), old.keyChain(), old.staticLocalDiscr(),
-            old.staticRemoteDiscr(), old.rxTtlFloor(), old.adminDown());
+            old.staticRemoteDiscr(), (int) p.number("rxttl", old.rxTtlFloor()), old.adminDown(),
+            (int) p.number("txttl", old.txTtl()), old.vrf());
     }
 
     private boolean onOff(final String key, final boolean fallback) {

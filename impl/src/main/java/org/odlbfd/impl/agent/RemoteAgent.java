@@ -23,6 +23,7 @@ import org.odlbfd.impl.config.KeyChainKeys;
 import org.odlbfd.impl.config.KeyChainListener;
 import org.odlbfd.impl.oper.OperationalWriter;
 import org.odlbfd.impl.oper.StatePublisher;
+import org.odlbfd.impl.transport.TransportConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,8 +105,8 @@ public final class RemoteAgent implements AutoCloseable {
         own(new KeyChainListener(dataBroker, keys));
         final var writer = own(new OperationalWriter(dataBroker));
         final var publisher = own(new StatePublisher(writer, mdsal.notificationPublisher()));
-        final var bfd = own(new EmbeddedAgent(publisher, keys, settings.threads(), settings.countersPeriodMillis(),
-            settings.ipv4EchoToSelf()));
+        final var bfd = own(new EmbeddedAgent(publisher, keys, settings.threads(),
+            TransportConfig.STANDARD.withEchoAddressing(settings.echoAddressing()), settings.countersPeriodMillis()));
         own(new ConfigValidatorCohort(mdsal.domDataBroker(), mdsal.codec(), bfd, settings.maxSessions()));
         own(new BfdConfigListener(dataBroker, bfd, keys));
         own(netconf(settings, mdsal));

@@ -7,8 +7,10 @@
  */
 package org.odlbfd.impl.config;
 
+import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.impl.config.KeyChainParser.Algorithm;
+import org.odlbfd.impl.config.KeyChainParser.Chain;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.auth.parms.Authentication;
 
 /**
@@ -29,6 +31,19 @@ final class AuthRules implements ConfigRule {
 
     private static void authentication(final ConfigView config, final Violations violations, final String where,
             final @Nullable Authentication auth) {
+        authentication(config.keyChains(), violations, where, auth);
+    }
+
+    /**
+     * Checks one authentication setting (also for odl-bfd-ext links, outside ietf-bfd).
+     *
+     * @param chains every key chain
+     * @param violations where broken rules go
+     * @param where what the messages name
+     * @param auth the setting, or null
+     */
+    static void authentication(final Map<String, Chain> chains, final Violations violations, final String where,
+            final @Nullable Authentication auth) {
         if (auth == null) {
             return;
         }
@@ -37,7 +52,7 @@ final class AuthRules implements ConfigRule {
             violations.add(where, "authentication needs a key-chain");
             return;
         }
-        final var chain = config.keyChains().get(name);
+        final var chain = chains.get(name);
         if (chain == null) {
             violations.add(where, "authentication key-chain " + name + " does not exist in ietf-key-chain:key-chains");
             return;

@@ -38,12 +38,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens to every bfdv1 control-plane-protocol instance in the config datastore and hands the
- * sessions it holds to a {@link SessionSink}. Each change is handled by comparing the instance's
- * whole new session set with the set applied before, so a spurious or repeated notification
- * changes nothing (MD-SAL may deliver those). When a key chain's algorithm changes, the sessions
- * using it get another BFD Auth Type: {@link KeyChainKeys} calls back, and the last configuration
- * seen is reconciled again. That callback comes from the key-chain listener's thread, so both
- * paths take one lock (configuration events are rare; engine threads never take it).
+ * sessions it holds to a {@link SessionSink}. Sessions placed on a NETCONF device (odl-bfd-ext
+ * {@code placement/node}, see {@link Placements}) are the device's and are skipped. Each change
+ * is handled by comparing the instance's whole new session set with the set applied before, so a
+ * spurious or repeated notification changes nothing (MD-SAL may deliver those). When a key
+ * chain's algorithm changes, the sessions using it get another BFD Auth Type: {@link KeyChainKeys}
+ * calls back, and the last configuration seen is reconciled again. That callback comes from the
+ * key-chain listener's thread, so both paths take one lock (configuration events are rare; engine
+ * threads never take it).
  */
 public final class BfdConfigListener implements DataTreeChangeListener<ControlPlaneProtocol>, AutoCloseable {
     /** Every control-plane-protocol instance; non-BFD ones are filtered by type. */
@@ -163,6 +165,10 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
                 }
             }
             for (var session : sh.getIpSh().getSessions().nonnullSession().values()) {
+                if (Placements.isPlaced(session)) {
+                    // a NETCONF device runs it (package southbound), not this agent
+                    continue;
+                }
                 add(result, name, () -> ConfigMapper.singleHop(name, session,
                     interfaceAuth.get(session.requireInterface()), algorithms));
             }
@@ -172,6 +178,9 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
             .rev220922.Bfd1.class);
         if (mh != null && mh.getIpMh() != null && mh.getIpMh().getSessionGroups() != null) {
             for (var group : mh.getIpMh().getSessionGroups().nonnullSessionGroup().values()) {
+                if (Placements.isPlaced(group)) {
+                    continue;
+                }
                 add(result, name, () -> ConfigMapper.multiHop(name, group, algorithms));
             }
         }

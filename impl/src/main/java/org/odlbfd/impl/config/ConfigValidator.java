@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.impl.config.KeyChainParser.Chain;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.auth.parms.Authentication;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
 
 /**
@@ -25,6 +26,11 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev
  * ({@link TransitionRule}) on the views before and after. Each message names the session, the field
  * and the rule, because it goes back verbatim to the RESTCONF caller. The rules are listed in
  * impl/README.md ("Validation rules").
+ *
+ * <p>A session placed on a NETCONF device ({@link Placements}, {@link ConfiguredSession#embedded()})
+ * is that device's: the rules about the embedded agent's platform and host (the timer floor,
+ * {@link HostRules}, the discriminators the agent runs) skip it, and session keys and static
+ * discriminators are unique per device, each device being a system of its own (RFC 5880 §6.8.1).
  */
 public final class ConfigValidator {
     /**
@@ -91,6 +97,21 @@ public final class ConfigValidator {
         for (var rule : rules) {
             rule.check(config, violations);
         }
+        return violations.list();
+    }
+
+    /**
+     * Checks an authentication setting outside ietf-bfd (an odl-bfd-ext link) with the same rules.
+     *
+     * @param where what the messages name
+     * @param auth the setting, or null
+     * @param keyChains every key chain after the commit
+     * @return one message per broken rule
+     */
+    public static List<String> checkAuthentication(final String where, final @Nullable Authentication auth,
+            final Map<String, Chain> keyChains) {
+        final var violations = new Violations();
+        AuthRules.authentication(keyChains, violations, where, auth);
         return violations.list();
     }
 

@@ -144,7 +144,7 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort, Aut
      * @param message what is wrong
      * @return the exception, carrying RESTCONF's error-tag invalid-value in its cause
      */
-    static DataValidationFailedException rejection(final YangInstanceIdentifier path, final String message) {
+    public static DataValidationFailedException rejection(final YangInstanceIdentifier path, final String message) {
         return new DataValidationFailedException(YangInstanceIdentifier.class, path, message,
             new NetconfDocumentedException(message, ErrorType.APPLICATION, ErrorTag.INVALID_VALUE,
                 ErrorSeverity.ERROR));

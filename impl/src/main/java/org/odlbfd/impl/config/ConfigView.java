@@ -25,6 +25,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.r
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1;
+import org.opendaylight.yangtools.binding.Augmentable;
 
 /**
  * The configuration one transaction would leave (or started from), read once for all rule sets:
@@ -169,7 +170,7 @@ public final class ConfigView {
     private void singleHop(final String protocol, final Session session) {
         final var dest = ConfigMapper.toInet(session.requireDestAddr());
         final var where = "ip-sh session interface=" + session.getInterface() + " dest-addr="
-            + dest.getHostAddress() + " (protocol " + protocol + ")";
+            + dest.getHostAddress() + " (protocol " + protocol + placedOn(session) + ")";
         if (session.requireInterface().isEmpty()) {
             unreadable.add(new Unreadable(where, "interface must not be empty: a single-hop session runs on one "
                 + "interface (RFC 5881 section 2)"));
@@ -185,12 +186,17 @@ public final class ConfigView {
         final var source = ConfigMapper.toInet(group.requireSourceAddr());
         final var dest = ConfigMapper.toInet(group.requireDestAddr());
         final var where = "ip-mh session-group source-addr=" + source.getHostAddress() + " dest-addr="
-            + dest.getHostAddress() + " (protocol " + protocol + ")";
+            + dest.getHostAddress() + " (protocol " + protocol + placedOn(group) + ")";
         if (source.getClass() != dest.getClass()) {
             unreadable.add(new Unreadable(where, AddressRules.familyMessage(source, dest)));
             return;
         }
         sessions.add(new ConfiguredSession(protocol, where, new MultiHopKey(source, dest), source, group,
             group.getAuthentication(), group.augmentation(SessionGroup1.class), null, group));
+    }
+
+    private static String placedOn(final Augmentable<?> entry) {
+        final var node = Placements.node(entry);
+        return node == null ? "" : ", placed on " + node;
     }
 }

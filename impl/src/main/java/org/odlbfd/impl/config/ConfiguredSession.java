@@ -16,6 +16,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.r
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.auth.parms.Authentication;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionExtParms;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.echo.parms.Echo;
+import org.opendaylight.yangtools.binding.Augmentable;
 
 /**
  * One configured session as the validation rules see it: an ip-sh session or an ip-mh session
@@ -53,6 +54,35 @@ public record ConfiguredSession(String protocol, String where, SessionKey key, @
             case SingleHopKey sh -> sh.destination();
             case MultiHopKey mh -> mh.destination();
         };
+    }
+
+    /**
+     * The NETCONF device the session is placed on (odl-bfd-ext {@code placement/node}).
+     *
+     * @return the topology-netconf node-id, or null when the embedded agent runs it
+     */
+    public @Nullable String node() {
+        return entry instanceof Augmentable<?> augmentable ? Placements.node(augmentable) : null;
+    }
+
+    /**
+     * Whether the embedded agent runs the session (it is not placed on a device).
+     *
+     * @return true for the embedded agent
+     */
+    public boolean embedded() {
+        return node() == null;
+    }
+
+    /**
+     * The system the session runs in, as a prefix for what must be unique per system (session keys,
+     * local discriminators: RFC 5880 §6.8.1): empty for the embedded agent, the node for a device.
+     *
+     * @return the prefix
+     */
+    public String system() {
+        final var node = node();
+        return node == null ? "" : "node " + node + ": ";
     }
 
     /**

@@ -21,11 +21,11 @@ import org.odlbfd.api.SingleHopKey;
  * interfaces at commit time.
  *
  * <p>Only sessions the embedded agent runs are judged: a session rendered on a NETCONF device has
- * the device's addresses. The predicate says which sessions the agent runs; today it runs them all.
+ * the device's addresses. The predicate says which sessions the agent runs: those not placed.
  */
 final class HostRules implements ConfigRule {
-    /** Every session runs on the embedded agent (no placement on devices yet). */
-    static final Predicate<ConfiguredSession> ALL_EMBEDDED = session -> true;
+    /** The embedded agent runs every session that is not placed on a NETCONF device. */
+    static final Predicate<ConfiguredSession> ALL_EMBEDDED = ConfiguredSession::embedded;
 
     private final Supplier<Host> host;
     private final Predicate<ConfiguredSession> embedded;

@@ -39,6 +39,10 @@ final class RunningRules implements TransitionRule {
         after.sessions().forEach(session -> claimed.putIfAbsent(session.staticLocalDiscriminator(), session.key()));
         Map<SessionKey, Integer> running = null;
         for (var session : after.sessions()) {
+            if (!session.embedded()) {
+                // a device's discriminators are the device's, not the embedded agent's
+                continue;
+            }
             final long wanted = session.staticLocalDiscriminator();
             final var previous = old.get(session.key());
             if (wanted == 0 || previous != null && previous == wanted) {

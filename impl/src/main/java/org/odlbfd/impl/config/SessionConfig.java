@@ -85,7 +85,8 @@ public record SessionConfig(String protocol, SessionKey key, @Nullable InetAddre
     public org.odlbfd.impl.session.SessionConfig toEngine() {
         return new org.odlbfd.impl.session.SessionConfig(displayName(), key, source, params.desiredMinTxUs(),
             params.requiredMinRxUs(), params.detectMultiplier(), echoTxUs, echoRxUs, passive, demand, authType,
-            keyChain == null ? "" : keyChain, (int) localDiscriminator, (int) remoteDiscriminator, rxTtl, adminDown);
+            keyChain == null ? "" : keyChain, (int) localDiscriminator, (int) remoteDiscriminator, rxTtl, adminDown,
+            txTtl, null);
     }
 
     /**

@@ -15,7 +15,8 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
  * Intervals: never a zero transmit interval (RFC 5880 section 6.8.1), and nothing below the
- * platform floor ({@link ConfigValidator#PLATFORM_FLOOR_US}), for control and Echo packets alike.
+ * platform floor ({@link ConfigValidator#PLATFORM_FLOOR_US}), for control and Echo packets alike;
+ * the floor only for sessions the embedded agent runs.
  */
 final class TimerRules implements ConfigRule {
     private static final long FLOOR = ConfigValidator.PLATFORM_FLOOR_US;
@@ -25,20 +26,23 @@ final class TimerRules implements ConfigRule {
         for (var session : config.sessions()) {
             final var where = session.where();
             final var type = session.common().getIntervalConfigType();
+            // the floor is the embedded agent's platform; a device judges its own timers and refuses
+            // what it cannot run (its rpc-error shows in placement/error-message)
+            final boolean floor = session.embedded();
             if (type instanceof TxRxIntervals txRx) {
-                interval(violations, where, "desired-min-tx-interval", txRx.getDesiredMinTxInterval(), false);
-                interval(violations, where, "required-min-rx-interval", txRx.getRequiredMinRxInterval(), true);
+                interval(violations, where, "desired-min-tx-interval", txRx.getDesiredMinTxInterval(), false, floor);
+                interval(violations, where, "required-min-rx-interval", txRx.getRequiredMinRxInterval(), true, floor);
             } else if (type instanceof SingleInterval single) {
-                interval(violations, where, "min-interval", single.getMinInterval(), false);
+                interval(violations, where, "min-interval", single.getMinInterval(), false, floor);
             }
             if (session.echo() != null) {
-                echo(violations, where, session.echo());
+                echo(violations, where, session.echo(), floor);
             }
         }
     }
 
     private static void interval(final Violations violations, final String where, final String field,
-            final @Nullable Uint32 value, final boolean zeroAllowed) {
+            final @Nullable Uint32 value, final boolean zeroAllowed, final boolean floor) {
         if (value == null) {
             // the YANG default, 1 s
             return;
@@ -47,23 +51,23 @@ final class TimerRules implements ConfigRule {
         if (us == 0 && !zeroAllowed) {
             violations.add(where, field
                 + " must not be 0: bfd.DesiredMinTxInterval is never zero (RFC 5880 section 6.8.1)");
-        } else if (us != 0 && us < FLOOR) {
+        } else if (floor && us != 0 && us < FLOOR) {
             violations.add(where, field + " " + us + " us is below this platform's floor of " + FLOOR
                 + " us (10 ms, RFC 7419): shorter intervals cause false failures here");
         }
     }
 
-    private static void echo(final Violations violations, final String where, final Echo echo) {
+    private static void echo(final Violations violations, final String where, final Echo echo, final boolean floor) {
         final boolean enabled = Boolean.TRUE.equals(echo.getEnabled());
         final var tx = echo.getDesiredMinEchoTxInterval();
         if (enabled && tx != null && tx.toJava() == 0) {
             violations.add(where, "echo desired-min-echo-tx-interval must not be 0 while echo is enabled");
-        } else if (tx != null && tx.toJava() != 0 && tx.toJava() < FLOOR) {
+        } else if (floor && tx != null && tx.toJava() != 0 && tx.toJava() < FLOOR) {
             violations.add(where, "echo desired-min-echo-tx-interval " + tx
                 + " us is below this platform's floor of " + FLOOR + " us (10 ms)");
         }
         final var rx = echo.getRequiredMinEchoRxInterval();
-        if (rx != null && rx.toJava() != 0 && rx.toJava() < FLOOR) {
+        if (floor && rx != null && rx.toJava() != 0 && rx.toJava() < FLOOR) {
             violations.add(where, "echo required-min-echo-rx-interval " + rx
                 + " us is below this platform's floor of " + FLOOR + " us (10 ms); 0 means no echo is looped");
         }

@@ -9,22 +9,23 @@ package org.odlbfd.impl.config;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.odlbfd.api.SessionKey;
 
 /**
  * What must be unique across all bfdv1 instances: a session (one state machine per key), its
- * session-name, and its static local discriminator (RFC 5880 section 6.8.1). A static remote
+ * session-name, and its static local discriminator (RFC 5880 section 6.8.1). Keys and
+ * discriminators are unique per system: the embedded agent, or each device sessions are placed on. A static remote
  * discriminator goes only with a static local one.
  */
 final class UniquenessRules implements ConfigRule {
     @Override
     public void check(final ConfigView config, final Violations violations) {
-        final Map<SessionKey, String> keys = new HashMap<>();
+        final Map<String, String> keys = new HashMap<>();
         final Map<String, String> names = new HashMap<>();
-        final Map<Long, String> discriminators = new HashMap<>();
+        final Map<String, String> discriminators = new HashMap<>();
         for (var session : config.sessions()) {
             final var where = session.where();
-            final var other = keys.putIfAbsent(session.key(), where);
+            // per system: the embedded agent, or each NETCONF device a session is placed on
+            final var other = keys.putIfAbsent(session.system() + session.key(), where);
             if (other != null) {
                 violations.add(where, "the same session is already configured as " + other
                     + "; a session can run in one bfdv1 instance only");
@@ -41,7 +42,7 @@ final class UniquenessRules implements ConfigRule {
             }
             final long discr = session.staticLocalDiscriminator();
             if (discr != 0) {
-                final var holder = discriminators.putIfAbsent(discr, where);
+                final var holder = discriminators.putIfAbsent(session.system() + discr, where);
                 if (holder != null) {
                     violations.add(where, "static-local-discriminator " + discr + " is already used by " + holder
                         + "; bfd.LocalDiscr must be unique in the system (RFC 5880 section 6.8.1)");

@@ -9,11 +9,17 @@ package org.odlbfd.impl.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
@@ -24,6 +30,7 @@ import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
+import org.odlbfd.impl.packet.ControlPacket;
 import org.odlbfd.impl.packet.RejectReason;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.session.PacketSink;
@@ -39,10 +46,16 @@ import org.odlbfd.impl.session.SessionTable;
  * routed by key.
  */
 public final class BfdEngine implements BfdSessionService {
+    /** Received datagrams that may wait for another loop: a few ticks' worth of 3,000 sessions. */
+    static final int MAX_HANDOFFS = 4096;
     private final List<Shard> shards;
     private final ConcurrentMap<SessionKey, Shard> keyShards = new ConcurrentHashMap<>();
     private final ConcurrentMap<SessionKey, SessionStatus> statuses = new ConcurrentHashMap<>();
     private final EngineObserver observer;
+    /** Received datagrams queued for another loop, per shard; bounded by MAX_HANDOFFS. */
+    private final List<AtomicInteger> handoffs;
+    private final LongAdder overloadDrops = new LongAdder();
+    private final LongAdder handedOff = new LongAdder();
 
     /**
      * Creates the engine.
@@ -68,6 +81,7 @@ public final class BfdEngine implements BfdSessionService {
             list.add(new Shard(this, i, loops.size(), loop, clock, sinks.apply(loop), keys, seed * 31 + i));
         }
         shards = List.copyOf(list);
+        handoffs = list.stream().map(shard -> new AtomicInteger()).toList();
     }
 
     /**
@@ -85,6 +99,8 @@ public final class BfdEngine implements BfdSessionService {
         }
         if (shard.scheduler.inLoop()) {
             shard.handle(input);
+        } else if (input instanceof EngineInput.Received || input instanceof EngineInput.EchoArrived) {
+            handOff(shard, input);
         } else {
             shard.scheduler.execute(() -> shard.handle(input));
         }
@@ -100,6 +116,81 @@ public final class BfdEngine implements BfdSessionService {
         return shards.get(shard).discriminatorSource();
     }
 
+    /**
+     * Passes a received packet to another loop through a bounded queue: a flood read on one loop
+     * must not grow the other's task queue without limit (timers run from the same queue). What
+     * does not fit is dropped and counted as {@link RejectReason#OVERLOAD}.
+     */
+    private void handOff(final Shard shard, final EngineInput received) {
+        final AtomicInteger queued = handoffs.get(shards.indexOf(shard));
+        if (queued.incrementAndGet() > MAX_HANDOFFS) {
+            queued.decrementAndGet();
+            overloadDrops.increment();
+            if (received instanceof EngineInput.Received packet && packet.datagram() != null) {
+                packet.datagram().release();
+            }
+            return;
+        }
+        handedOff.increment();
+        shard.scheduler.execute(() -> {
+            queued.decrementAndGet();
+            shard.handle(received);
+        });
+    }
+
+    /**
+     * A datagram that the transport read on event loop {@code loopIndex} (the calling thread),
+     * straight from its receive buffer. When Your Discriminator (or, while it is zero, the address
+     * key) belongs to this loop's shard, the session is selected and the arrival checked before any
+     * object is made; otherwise the datagram is copied and handed to its shard's loop (bounded).
+     *
+     * @param loopIndex the index of the calling loop (= shard)
+     * @param arrival how it arrived, valid during this call only
+     * @param payload the UDP payload, valid during this call only (not released)
+     */
+    public void receiveInline(final int loopIndex, final Arrival arrival, final ByteBuf payload) {
+        final Shard here = shards.get(loopIndex);
+        final int your = payload.readableBytes() >= ControlPacket.MANDATORY_LENGTH
+            ? payload.getInt(payload.readerIndex() + Shard.YOUR_DISCR_OFFSET) : 0;
+        final Shard shard = your != 0 ? shardOfDiscr(your) : demuxShard(arrival.demuxKey());
+        if (shard == here) {
+            here.receiveInline(arrival, payload);
+            return;
+        }
+        final RxMeta meta = RxMeta.copyOf(arrival);
+        handOff(shard, new EngineInput.Received(meta.demuxKey(), null, Unpooled.copiedBuffer(payload), null, meta));
+    }
+
+    /**
+     * Counts a datagram the transport dropped on loop {@code loopIndex} (the calling thread) before
+     * it could be attributed to a session.
+     *
+     * @param loopIndex the calling loop
+     * @param reason why
+     */
+    public void dropped(final int loopIndex, final RejectReason reason) {
+        shards.get(loopIndex).dropped(reason);
+    }
+
+    /**
+     * How many received datagrams were read on another loop than their session's and handed over
+     * (with the native transport's steering, only Your Discriminator 0 ones).
+     *
+     * @return count
+     */
+    public long handedOff() {
+        return handedOff.sum();
+    }
+
+    /**
+     * How many received datagrams the bounded hand-off between loops dropped.
+     *
+     * @return count
+     */
+    public long overloadDrops() {
+        return overloadDrops.sum();
+    }
+
     private @Nullable Shard route(final EngineInput input) {
         return switch (input) {
             case EngineInput.Received received -> {
@@ -109,7 +200,8 @@ public final class BfdEngine implements BfdSessionService {
                 yield your != 0 ? shardOfDiscr(your) : demuxShard(received.demuxKey());
             }
             case EngineInput.Verify verify -> shardOf(verify.key());
-            case EngineInput.EchoReturned echo -> shardOfDiscr(echo.localDiscr());
+            case EngineInput.EchoArrived echo -> echo.discr() != 0 ? shardOfDiscr(echo.discr())
+                : shardOf(echo.arrival().demuxKey());
             case EngineInput.Configure configure -> keyShards.computeIfAbsent(configure.config().key(),
                 key -> homeOf(configure.config()));
             case EngineInput.Unconfigure unconfigure -> shardOf(unconfigure.key());
@@ -154,8 +246,37 @@ public final class BfdEngine implements BfdSessionService {
         return shardOf(key);
     }
 
+    /**
+     * The shard of a discriminator: its unsigned value modulo the shard count. Unsigned because the
+     * transport's SO_REUSEPORT steering program (classic BPF, unsigned 32-bit arithmetic) picks the
+     * receiving loop the same way, so that a packet is read on the loop that owns its session.
+     *
+     * @param discr a non-zero discriminator
+     * @return the shard
+     */
     private Shard shardOfDiscr(final int discr) {
-        return shards.get(Math.floorMod(discr, shards.size()));
+        return shards.get(shardIndexOfDiscr(discr, shards.size()));
+    }
+
+    /**
+     * The shard index of a discriminator: {@code discr} as unsigned modulo {@code shards}.
+     *
+     * @param discr discriminator
+     * @param shards shard count
+     * @return index
+     */
+    public static int shardIndexOfDiscr(final int discr, final int shards) {
+        return Integer.remainderUnsigned(discr, shards);
+    }
+
+    /**
+     * Passes an Echo packet that is not the current shard's own to the shard of its address key:
+     * the peer's Echo carries the peer's discriminator, not ours, so it may be read on any loop.
+     *
+     * @param echo the echo
+     */
+    void echoToKeyShard(final EngineInput.EchoArrived echo) {
+        handOff(shardOf(echo.arrival().demuxKey()), echo);
     }
 
     private Shard shardOf(final SessionKey key) {
@@ -236,7 +357,7 @@ public final class BfdEngine implements BfdSessionService {
      */
     public CompletableFuture<EngineStats> stats() {
         return onEveryShard(shard -> new ShardPart(shard.snapshots(), shard.globalRejects(), shard.lateness()))
-            .thenApply(BfdEngine::merge);
+            .thenApply(this::merge);
     }
 
     /**
@@ -259,7 +380,8 @@ public final class BfdEngine implements BfdSessionService {
     private record ShardPart(List<SessionSnapshot> snapshots, long[] rejects, long[] lateness) {
     }
 
-    private static EngineStats merge(final List<ShardPart> parts) {
+    private EngineStats merge(final List<ShardPart> parts) {
+        final Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
         long sessions = 0;
         long up = 0;
         long rx = 0;
@@ -273,14 +395,24 @@ public final class BfdEngine implements BfdSessionService {
                 rx += snap.statistics().rxPackets();
                 tx += snap.statistics().txPackets();
                 invalid += snap.statistics().rxInvalid();
+                snap.statistics().rxInvalidByReason()
+                    .forEach((reason, count) -> rejects.merge(reason, count, Long::sum));
             }
-            for (long count : part.rejects()) {
+            for (RejectReason reason : RejectReason.values()) {
+                final long count = part.rejects()[reason.ordinal()];
                 invalid += count;
+                if (count != 0) {
+                    rejects.merge(reason, count, Long::sum);
+                }
             }
             lateness.add(part.lateness());
         }
         final long[] all = lateness.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-        return EngineStats.of(sessions, up, rx, tx, invalid, all);
+        final long overload = overloadDrops.sum();
+        if (overload != 0) {
+            rejects.merge(RejectReason.OVERLOAD, overload, Long::sum);
+        }
+        return EngineStats.of(sessions, up, rx, tx, invalid + overload, all, rejects);
     }
 
     private <T> CompletableFuture<List<T>> onEveryShard(final Function<Shard, T> work) {

@@ -93,20 +93,40 @@ public sealed interface EngineInput {
      * @param packet the decoded packet, or null
      * @param datagram the raw UDP payload, or null; ownership passes to the engine
      * @param transportReject a reject the transport already decided (TTL), or null
+     * @param arrival how it arrived (port kind, TTL, interface, addresses), checked against the
+     *     selected session by {@link PacketAcceptance}; null when the caller vouches for it (tests)
      */
     record Received(SessionKey demuxKey, @Nullable ControlPacket packet, @Nullable ByteBuf datagram,
-            @Nullable RejectReason transportReject) implements EngineInput {
+            @Nullable RejectReason transportReject, @Nullable RxMeta arrival) implements EngineInput {
+        /**
+         * A received packet without arrival data.
+         *
+         * @param demuxKey the key to find the session by while Your Discriminator is zero
+         * @param packet the decoded packet, or null
+         * @param datagram the raw UDP payload, or null; ownership passes to the engine
+         * @param transportReject a reject the transport already decided (TTL), or null
+         */
+        public Received(final SessionKey demuxKey, final @Nullable ControlPacket packet,
+                final @Nullable ByteBuf datagram, final @Nullable RejectReason transportReject) {
+            this(demuxKey, packet, datagram, transportReject, null);
+        }
     }
 
     /**
-     * An Echo packet arrived: one of ours coming back, or the peer's to be looped back.
+     * An Echo packet arrived on UDP 3785 (RFC 5880 §6.4, RFC 5881 §4): one of ours coming back, or
+     * the peer's, for us to loop back. The payload layout is FRR's, which ours shares: version,
+     * length, a looped-back mark, the sender's discriminator (bytes 4-7), a sequence number (8-15)
+     * and, in ours, the session's nonce (16-23).
      *
-     * @param localDiscr the discriminator it carried
-     * @param notOurs run when no session of ours has that discriminator (the transport then
-     *     reflects the packet to its sender); null when it must not be reflected (already looped
-     *     back once), so that an unclaimed packet is counted as BAD_ECHO
+     * @param discr the payload's discriminator
+     * @param sequence the payload's sequence number
+     * @param nonce the payload's nonce
+     * @param reflected whether a system has looped it back already (never loop it again)
+     * @param arrival how it arrived
+     * @param payload the payload bytes, to loop back
      */
-    record EchoReturned(int localDiscr, @Nullable Runnable notOurs) implements EngineInput {
+    record EchoArrived(int discr, long sequence, long nonce, boolean reflected, RxMeta arrival, byte[] payload)
+            implements EngineInput {
     }
 
     /**

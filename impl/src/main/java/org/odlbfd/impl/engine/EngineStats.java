@@ -8,6 +8,8 @@
 package org.odlbfd.impl.engine;
 
 import java.util.Arrays;
+import java.util.Map;
+import org.odlbfd.impl.packet.RejectReason;
 
 /**
  * Engine-wide figures. Lateness: how long after the detection deadline a Down was declared.
@@ -20,16 +22,43 @@ import java.util.Arrays;
  * @param latenessP50Us median detection lateness
  * @param latenessP99Us 99th percentile
  * @param latenessMaxUs maximum
+ * @param rejects discarded packets by reason, per-session and unattributable counts together
  */
 public record EngineStats(long sessions, long up, long rxPackets, long txPackets, long rxInvalid,
-        long latenessP50Us, long latenessP99Us, long latenessMaxUs) {
+        long latenessP50Us, long latenessP99Us, long latenessMaxUs, Map<RejectReason, Long> rejects) {
+    /**
+     * Copies the map.
+     *
+     * @param sessions sessions
+     * @param up sessions Up
+     * @param rxPackets valid packets received
+     * @param txPackets packets sent
+     * @param rxInvalid packets discarded
+     * @param latenessP50Us median detection lateness
+     * @param latenessP99Us 99th percentile
+     * @param latenessMaxUs maximum
+     * @param rejects discarded packets by reason
+     */
+    public EngineStats {
+        rejects = Map.copyOf(rejects);
+    }
 
     static EngineStats of(final long sessions, final long up, final long rx, final long tx, final long invalid,
-            final long[] latenessNanos) {
+            final long[] latenessNanos, final Map<RejectReason, Long> rejects) {
         final long[] sorted = latenessNanos.clone();
         Arrays.sort(sorted);
         return new EngineStats(sessions, up, rx, tx, invalid, percentile(sorted, 50), percentile(sorted, 99),
-            sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
+            sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000, rejects);
+    }
+
+    /**
+     * The count of one reason.
+     *
+     * @param reason reason
+     * @return count
+     */
+    public long rejected(final RejectReason reason) {
+        return rejects.getOrDefault(reason, 0L);
     }
 
     private static long percentile(final long[] sorted, final int pct) {

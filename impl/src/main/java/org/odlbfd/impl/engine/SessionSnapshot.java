@@ -41,11 +41,14 @@ import org.odlbfd.impl.session.SessionCounters;
  * @param detectionTimeUs Detection Time
  * @param echoTxUs echo transmit interval in use, 0 without echo
  * @param statistics counters
+ * @param transportStatus the last transport error of the session (sockets that could not be
+ *     opened, a send the kernel refused: EADDRNOTAVAIL while its address does not exist yet), or
+ *     null while its packets leave
  */
 public record SessionSnapshot(String name, SessionKey key, @Nullable InetAddress localAddress, int localDiscr,
         int remoteDiscr, int localMultiplier, int remoteMultiplier, boolean remoteDemand, int sourcePort,
         int destPort, State localState, State remoteState, Diagnostic localDiag, Diagnostic remoteDiag,
         boolean remoteAuthenticated, @Nullable AuthType remoteAuthType, DetectionMode detectionMode,
         long negotiatedTxUs, long negotiatedRxUs, long detectionTimeUs, long echoTxUs,
-        SessionCounters.Snapshot statistics) {
+        SessionCounters.Snapshot statistics, @Nullable String transportStatus) {
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionStatus;
@@ -42,6 +43,9 @@ import org.odlbfd.impl.session.SessionTable;
  * One engine thread and the sessions that live on it. Every method runs on {@link #scheduler}.
  */
 final class Shard implements SessionEvents {
+    /** Offset of Your Discriminator in a Control packet (RFC 5880 §4.1). */
+    static final int YOUR_DISCR_OFFSET = 8;
+
     private static final class Entry {
         final Session session;
         final List<ClientRegistration> clients = new ArrayList<>(1);
@@ -75,6 +79,8 @@ final class Shard implements SessionEvents {
     private final Map<SessionKey, Entry> entries = new HashMap<>();
     private final long[] globalRejects = new long[RejectReason.values().length];
     private final LatenessRecorder lateness = new LatenessRecorder();
+    private final PacketAcceptance acceptance = new PacketAcceptance();
+    private final EchoGate echoGate;
 
     Shard(final BfdEngine engine, final int index, final int shardCount, final Scheduler scheduler,
             final Clock clock, final PacketSink sink, final KeyProvider keys, final long seed) {
@@ -86,6 +92,7 @@ final class Shard implements SessionEvents {
         this.sink = new TickSink(sink, scheduler);
         this.keys = keys;
         this.random = new SplittableRandom(seed);
+        echoGate = new EchoGate(engine, table, this.sink, clock, globalRejects);
     }
 
     /**
@@ -100,18 +107,7 @@ final class Shard implements SessionEvents {
     void handle(final EngineInput input) {
         switch (input) {
             case EngineInput.Received received -> received(received);
-            case EngineInput.EchoReturned echo -> {
-                final Session session = table.byDiscriminator(echo.localDiscr());
-                if (session != null && session.echoActive()) {
-                    session.echoReceived();
-                } else if (session == null && echo.notOurs() != null) {
-                    // only the peer's echo is looped back; our own, arriving after echo stopped,
-                    // is dropped, or two reflectors would bounce it between them
-                    echo.notOurs().run();
-                } else {
-                    globalRejects[RejectReason.BAD_ECHO.ordinal()]++;
-                }
-            }
+            case EngineInput.EchoArrived echo -> echoGate.arrived(echo);
             case EngineInput.Configure configure -> complete(configure.done(), () -> configure(configure.config()));
             case EngineInput.Unconfigure unconfigure -> unconfigure(unconfigure.key(), unconfigure.done());
             case EngineInput.AdminState admin -> complete(admin.done(), () -> adminState(admin.key(),
@@ -178,12 +174,67 @@ final class Shard implements SessionEvents {
                 session.rejected(received.transportReject());
                 return;
             }
+            final RxMeta arrival = received.arrival();
+            if (arrival != null && !accepted(session, arrival)) {
+                return;
+            }
             session.receive(packet, datagram);
         } finally {
             if (datagram != null) {
                 datagram.release();
             }
         }
+    }
+
+    /**
+     * A datagram read on this shard's own thread, straight from the transport's receive buffer:
+     * the session is selected and the arrival checked from the raw bytes first, so that a flood
+     * of unknown discriminators, foreign peers or wrong ports costs no object at all; only an
+     * accepted packet is decoded. The payload stays the caller's (not released here).
+     *
+     * @param arrival how it arrived, valid during this call only
+     * @param payload the UDP payload, valid during this call only
+     */
+    void receiveInline(final Arrival arrival, final ByteBuf payload) {
+        if (payload.readableBytes() < ControlPacket.MANDATORY_LENGTH) {
+            globalRejects[RejectReason.TOO_SHORT.ordinal()]++;
+            return;
+        }
+        final int your = payload.getInt(payload.readerIndex() + YOUR_DISCR_OFFSET);
+        final Session session = your != 0 ? table.byDiscriminator(your) : table.byDemuxKey(arrival.demuxKey());
+        if (session == null) {
+            globalRejects[(your != 0 ? RejectReason.UNKNOWN_DISCRIMINATOR : RejectReason.NO_SESSION).ordinal()]++;
+            return;
+        }
+        if (!accepted(session, arrival)) {
+            return;
+        }
+        final ControlPacket packet;
+        try {
+            packet = ControlPacketCodec.decode(payload);
+        } catch (DecodeException e) {
+            session.rejected(e.reason());
+            return;
+        }
+        session.receive(packet, payload);
+    }
+
+    private boolean accepted(final Session session, final Arrival arrival) {
+        final RejectReason reason = acceptance.check(session.config(), arrival);
+        if (reason != null) {
+            session.rejected(reason);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Counts a datagram the engine dropped before it could be attributed to a session.
+     *
+     * @param reason why
+     */
+    void dropped(final RejectReason reason) {
+        globalRejects[reason.ordinal()]++;
     }
 
     private void reject(final @Nullable Session session, final RejectReason reason) {
@@ -238,7 +289,8 @@ final class Shard implements SessionEvents {
 
     private int allocate(final int staticDiscr) {
         if (staticDiscr != 0) {
-            if (Math.floorMod(staticDiscr, shardCount) != index || table.byDiscriminator(staticDiscr) != null) {
+            if (Integer.remainderUnsigned(staticDiscr, shardCount) != index
+                    || table.byDiscriminator(staticDiscr) != null) {
                 throw new IllegalStateException("local discriminator " + Integer.toUnsignedString(staticDiscr)
                     + " is in use");
             }
@@ -248,7 +300,7 @@ final class Shard implements SessionEvents {
         // be routed here by Your Discriminator without a shared map.
         while (true) {
             final int candidate = secure.nextInt() / shardCount * shardCount + index;
-            if (candidate != 0 && Math.floorMod(candidate, shardCount) == index
+            if (candidate != 0 && Integer.remainderUnsigned(candidate, shardCount) == index
                     && table.byDiscriminator(candidate) == null) {
                 return candidate;
             }
@@ -386,7 +438,21 @@ final class Shard implements SessionEvents {
             config.singleHop() ? Ports.SINGLE_HOP : Ports.MULTI_HOP, session.sessionState(),
             session.remoteSessionState(), session.localDiag(), session.remoteDiag(),
             session.remoteAuthType() != null, session.remoteAuthType(), mode, session.negotiatedTxUs(),
-            session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics());
+            session.negotiatedRxUs(), session.detectionTimeUs(), session.echoTxUsInUse(), session.statistics(),
+            transportStatus(session));
+    }
+
+    /**
+     * The session's transport status: the transport's last error, or, once Echo failed, how Echo
+     * is addressed (RFC 5881 §4 Echo to ourselves fails visibly without the host's policy route).
+     */
+    private @Nullable String transportStatus(final Session session) {
+        final String status = sink.transportStatus(session.config());
+        if (status != null || session.localDiag() != Diagnostic.ECHO_FAILED) {
+            return status;
+        }
+        final String echo = sink.echoAddressing(session.config());
+        return echo == null ? null : "echo failed: " + echo;
     }
 
     List<SessionSnapshot> snapshots() {

@@ -36,9 +36,26 @@ final class TickSink implements PacketSink {
     }
 
     @Override
-    public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
+    public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence,
+            final long nonce) {
         queueFlush();
-        return delegate.sendEcho(session, localDiscr, sequence);
+        return delegate.sendEcho(session, localDiscr, sequence, nonce);
+    }
+
+    @Override
+    public boolean reflectEcho(final SessionConfig session, final byte[] payload) {
+        queueFlush();
+        return delegate.reflectEcho(session, payload);
+    }
+
+    @Override
+    public @Nullable String transportStatus(final SessionConfig session) {
+        return delegate.transportStatus(session);
+    }
+
+    @Override
+    public @Nullable String echoAddressing(final SessionConfig session) {
+        return delegate.echoAddressing(session);
     }
 
     @Override

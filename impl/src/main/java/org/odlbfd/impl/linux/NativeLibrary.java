@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class NativeLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(NativeLibrary.class);
     /** Must match ODLBFD_NATIVE_VERSION in odlbfd_native.c. */
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final @Nullable Throwable CAUSE = load();
 
     private NativeLibrary() {

@@ -32,10 +32,6 @@ import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -53,10 +49,9 @@ import org.w3c.dom.Document;
  * model and publishes it on the default stream, {@code NETCONF}, which is the one clients (and ODL's
  * own NETCONF southbound) subscribe to when they name no stream.
  *
- * <p>A Declarative Services component in the controller, active only when ODL's NETCONF northbound
- * ({@code odl-netconf-mdsal}) is installed; the remote agent builds it directly.
+ * <p>In the controller {@link NotificationBridgeStarter} builds it while ODL's NETCONF northbound
+ * ({@code odl-netconf-mdsal}) runs; the remote agent builds it directly.
  */
-@Component(service = { })
 public final class NotificationBridge implements DOMNotificationListener, AutoCloseable {
     /** The notifications forwarded: ietf-bfd-ip-sh and ietf-bfd-ip-mh each define one. */
     public static final List<Absolute> TYPES = List.of(Absolute.of(SinglehopNotification.QNAME),
@@ -79,10 +74,8 @@ public final class NotificationBridge implements DOMNotificationListener, AutoCl
      * @param schemaService the model the XML is written against
      * @param collector ODL's NETCONF notification manager
      */
-    @Activate
-    public NotificationBridge(@Reference final DOMNotificationService notifications,
-            @Reference final DOMSchemaService schemaService,
-            @Reference(target = "(type=netconf-notification-manager)") final NetconfNotificationCollector collector) {
+    public NotificationBridge(final DOMNotificationService notifications, final DOMSchemaService schemaService,
+            final NetconfNotificationCollector collector) {
         this.schemaService = requireNonNull(schemaService);
         // the manager takes several publishers on one stream (it logs that NETCONF is already registered)
         publisher = collector.registerNotificationPublisher(STREAM);
@@ -119,7 +112,6 @@ public final class NotificationBridge implements DOMNotificationListener, AutoCl
             : NotificationMessage.ofNotificationContent(document);
     }
 
-    @Deactivate
     @Override
     public void close() {
         listener.close();

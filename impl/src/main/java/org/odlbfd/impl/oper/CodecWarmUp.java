@@ -71,6 +71,6 @@ final class CodecWarmUp {
         return new SessionView(config, 0x1234, remote, remote == 0 ? 0 : 3, false, 49152, 3784, state, state,
             Diagnostic.NONE, Diagnostic.NONE, remote == 0 ? null : AuthType.METICULOUS_KEYED_SHA1,
             DetectionMode.ASYNC_WITHOUT_ECHO, 300_000, 300_000, 900_000, 0, now, state == State.UP ? now : null, now,
-            1, 0, 10, 10, 1, 0);
+            1, 0, 10, 10, 1, 0, "warm-up: no socket");
     }
 }

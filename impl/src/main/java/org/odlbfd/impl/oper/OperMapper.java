@@ -57,6 +57,8 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Gauge32;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session2Builder;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup2Builder;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -201,6 +203,11 @@ public final class OperMapper {
             .setDestPort(port(view.destPort()))
             .setSessionRunning(running(view))
             .setSessionStatistics(statistics(view));
+        final String transport = view.transportStatus();
+        if (transport != null) {
+            // odl-bfd-ext transport-status (config false), the transport's augment block
+            builder.addAugmentation(new Session2Builder().setTransportStatus(transport).build());
+        }
         return builder.build();
     }
 
@@ -225,7 +232,7 @@ public final class OperMapper {
             .setSessionRunning(running(view))
             .setSessionStatistics(statistics(view))
             .build();
-        return new SessionGroupBuilder()
+        final var group = new SessionGroupBuilder()
             .setSourceAddr(IetfInetUtil.ipAddressFor(key.source()))
             .setDestAddr(IetfInetUtil.ipAddressFor(key.destination()))
             .setLocalMultiplier(multiplier(config.params().detectMultiplier()))
@@ -235,8 +242,12 @@ public final class OperMapper {
             .setAuthentication(authentication(config))
             .setTxTtl(new Hops(Uint8.valueOf(config.txTtl())))
             .setRxTtl(new Hops(Uint8.valueOf(config.rxTtl())))
-            .setSessions(List.of(session))
-            .build();
+            .setSessions(List.of(session));
+        final String transport = view.transportStatus();
+        if (transport != null) {
+            group.addAugmentation(new SessionGroup2Builder().setTransportStatus(transport).build());
+        }
+        return group.build();
     }
 
     /**

@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,16 +25,23 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
+import org.odlbfd.api.SingleHopKey;
+import org.odlbfd.api.State;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.mh.session.groups.SessionGroup;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
+import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.yang.common.Empty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * with each failure in a row (20 ms up to 10 s); updates keep being gathered meanwhile. The first
  * failure of a run is logged with its stack trace, then one summary a minute; {@link #health()}
  * tells how the writer is doing.
+ *
+ * <p>Sessions placed on NETCONF devices (package {@code southbound}) live in the same ietf-bfd
+ * tree: their entries, built by the southbound from the device's view, come in through
+ * {@link #putPlaced} and count in the summaries, so one writer owns the whole tree. When a key is
+ * both (a session moving between the embedded agent and a device), the placed entry wins.
  */
 public final class OperationalWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationalWriter.class);
@@ -58,6 +71,7 @@ public final class OperationalWriter implements AutoCloseable {
     private final ScheduledExecutorService executor;
     // state below is confined to the executor thread
     private final Map<String, Map<SessionKey, SessionView>> current = new HashMap<>();
+    private final Map<String, Map<SessionKey, Placed>> placed = new HashMap<>();
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
     /** What the last flush wrote of each session, so the next writes only what changed (EntryDelta). */
     private final Map<String, WrittenEntries> written = new HashMap<>();
@@ -144,6 +158,59 @@ public final class OperationalWriter implements AutoCloseable {
     }
 
     /**
+     * Records the entry of a single-hop session a NETCONF device runs.
+     *
+     * @param protocol the controller's protocol instance that holds its configuration
+     * @param key the session
+     * @param entry the whole operational entry (configuration, the device's state, placement)
+     * @param localState the device's bfd.SessionState, null when not known, for the summaries
+     */
+    public void putPlaced(final String protocol, final SingleHopKey key, final Session entry,
+            final @Nullable State localState) {
+        putPlaced(protocol, (SessionKey) key, entry, localState);
+    }
+
+    /**
+     * Records the entry of a multihop session group a NETCONF device runs.
+     *
+     * @param protocol the controller's protocol instance that holds its configuration
+     * @param key the session group
+     * @param entry the whole operational entry (configuration, the device's state, placement)
+     * @param localState the device's bfd.SessionState, null when not known, for the summaries
+     */
+    public void putPlaced(final String protocol, final MultiHopKey key, final SessionGroup entry,
+            final @Nullable State localState) {
+        putPlaced(protocol, (SessionKey) key, entry, localState);
+    }
+
+    private void putPlaced(final String protocol, final SessionKey key, final DataObject entry,
+            final @Nullable State localState) {
+        requireNonNull(entry);
+        execute(() -> {
+            placed.computeIfAbsent(protocol, k -> new HashMap<>()).put(key, new Placed(entry, localState));
+            markDirty(protocol, key);
+        });
+    }
+
+    /**
+     * Removes the entry of a session a device ran.
+     *
+     * @param protocol its protocol instance
+     * @param key the session
+     */
+    public void removePlaced(final String protocol, final SessionKey key) {
+        execute(() -> {
+            final var entries = placed.get(protocol);
+            if (entries != null && entries.remove(key) != null) {
+                if (entries.isEmpty()) {
+                    placed.remove(protocol);
+                }
+                markDirty(protocol, key);
+            }
+        });
+    }
+
+    /**
      * Removes every entry this writer wrote: a clean stop leaves no session behind in the
      * operational datastore (they would show as admin-down, or whatever they were, until restart).
      */
@@ -153,6 +220,10 @@ public final class OperationalWriter implements AutoCloseable {
                 dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
                 entry.getValue().clear();
             }
+            for (var entry : placed.entrySet()) {
+                dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
+            }
+            placed.clear();
             if (!dirty.isEmpty()) {
                 scheduleFlush();
             }
@@ -229,7 +300,8 @@ public final class OperationalWriter implements AutoCloseable {
 
     private void writeProtocol(final WriteTransaction tx, final String protocol, final Set<SessionKey> keys) {
         final var sessions = current.getOrDefault(protocol, Map.of());
-        if (sessions.isEmpty()) {
+        final var devices = placed.getOrDefault(protocol, Map.of());
+        if (sessions.isEmpty() && devices.isEmpty()) {
             // no session left: the protocol instance disappears from the operational view
             tx.delete(LogicalDatastoreType.OPERATIONAL, OperMapper.protocolPath(protocol));
             current.remove(protocol);
@@ -240,7 +312,17 @@ public final class OperationalWriter implements AutoCloseable {
         final var before = written.computeIfAbsent(protocol, k -> new WrittenEntries());
         for (var key : keys) {
             final var view = sessions.get(key);
-            if (view == null) {
+            final var device = devices.get(key);
+            if (device != null) {
+                // a device's entry is written whole, and what the writer wrote of its own for the key is forgotten
+                before.remove(key);
+                switch (key) {
+                    case SingleHopKey sh -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL,
+                        OperMapper.sessionPath(protocol, sh), (Session) device.entry());
+                    case MultiHopKey mh -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL,
+                        OperMapper.sessionGroupPath(protocol, mh), (SessionGroup) device.entry());
+                }
+            } else if (view == null) {
                 before.remove(key);
                 EntryDelta.delete(tx, protocol, key);
             } else {
@@ -248,15 +330,26 @@ public final class OperationalWriter implements AutoCloseable {
                 delta.write(tx, protocol, key, before.put(view), view, parentsExist);
             }
         }
-        writeSummaries(tx, protocol, sessions);
+        writeSummaries(tx, protocol, sessions, devices);
     }
 
     private void writeSummaries(final WriteTransaction tx, final String protocol,
-            final Map<SessionKey, SessionView> sessions) {
-        final var all = sessions.values();
-        final var sh = all.stream().filter(v -> v.config().key().pathType() == PathType.IP_SINGLE_HOP).toList();
-        final var mh = all.stream().filter(v -> v.config().key().pathType() == PathType.IP_MULTI_HOP).toList();
-        final var counts = List.of(SummaryCounts.of(all), SummaryCounts.of(sh), SummaryCounts.of(mh));
+            final Map<SessionKey, SessionView> sessions, final Map<SessionKey, Placed> devices) {
+        final var all = new ArrayList<@Nullable State>();
+        final var sh = new ArrayList<@Nullable State>();
+        final var mh = new ArrayList<@Nullable State>();
+        final BiConsumer<SessionKey, @Nullable State> count = (key, state) -> {
+            all.add(state);
+            (key.pathType() == PathType.IP_SINGLE_HOP ? sh : mh).add(state);
+        };
+        sessions.forEach((key, view) -> {
+            if (!devices.containsKey(key)) {
+                count.accept(key, view.localState());
+            }
+        });
+        devices.forEach((key, device) -> count.accept(key, device.localState()));
+        final var counts = List.of(SummaryCounts.ofStates(all), SummaryCounts.ofStates(sh),
+            SummaryCounts.ofStates(mh));
         final var last = summaries.put(protocol, counts);
         final var paths = List.of(OperMapper.bfdSummaryPath(protocol), OperMapper.ipShSummaryPath(protocol),
             OperMapper.ipMhSummaryPath(protocol));
@@ -266,6 +359,10 @@ public final class OperationalWriter implements AutoCloseable {
                     OperMapper.toSummary(counts.get(i)));
             }
         }
+    }
+
+    /** The entry of a session a device runs, and its state for the summaries. */
+    private record Placed(DataObject entry, @Nullable State localState) {
     }
 
     /**
@@ -336,6 +433,11 @@ public final class OperationalWriter implements AutoCloseable {
         written.clear();
         summaries.clear();
         for (var entry : current.entrySet()) {
+            for (var key : entry.getValue().keySet()) {
+                markDirty(entry.getKey(), key);
+            }
+        }
+        for (var entry : placed.entrySet()) {
             for (var key : entry.getValue().keySet()) {
                 markDirty(entry.getKey(), key);
             }

@@ -55,7 +55,8 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
         State remoteState, Diagnostic localDiagnostic, Diagnostic remoteDiagnostic, @Nullable AuthType remoteAuthType,
         DetectionMode detectionMode, long negotiatedTxUs, long negotiatedRxUs, long detectionTimeUs, long echoTxUs,
         Instant createTime, @Nullable Instant lastUpTime, @Nullable Instant lastDownTime, long downCount,
-        long adminDownCount, long rxPackets, long txPackets, long rxInvalid, long txFailed) {
+        long adminDownCount, long rxPackets, long txPackets, long rxInvalid, long txFailed,
+        @Nullable String transportStatus) {
     /**
      * Checks the components.
      */
@@ -94,7 +95,7 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
             snapshot.negotiatedTxUs(), snapshot.negotiatedRxUs(), snapshot.detectionTimeUs(), snapshot.echoTxUs(),
             Instant.ofEpochMilli(stats.createTimeMillis()), instant(stats.lastUpMillis()),
             instant(stats.lastDownMillis()), stats.downCount(), stats.adminDownCount(), stats.rxPackets(),
-            stats.txPackets(), stats.rxInvalid(), stats.txFailed());
+            stats.txPackets(), stats.rxInvalid(), stats.txFailed(), snapshot.transportStatus());
     }
 
     private static @Nullable Instant instant(final long millis) {

@@ -8,6 +8,8 @@
 package org.odlbfd.impl.oper;
 
 import java.util.Collection;
+import org.eclipse.jdt.annotation.Nullable;
+import org.odlbfd.api.State;
 
 /**
  * The four numbers of ietf-bfd-types {@code session-statistics-summary}.
@@ -25,17 +27,27 @@ public record SummaryCounts(long total, long up, long down, long adminDown) {
      * @return the counts
      */
     public static SummaryCounts of(final Collection<SessionView> views) {
+        return ofStates(views.stream().map(SessionView::localState).toList());
+    }
+
+    /**
+     * Counts sessions by their local state.
+     *
+     * @param states one per session; null for a session whose state is not known (a session placed on a
+     *     device that has not reported it yet), which counts as down: it is not Up
+     * @return the counts
+     */
+    public static SummaryCounts ofStates(final Collection<@Nullable State> states) {
         long up = 0;
         long adminDown = 0;
-        for (var view : views) {
-            switch (view.localState()) {
-                case UP -> up++;
-                case ADMIN_DOWN -> adminDown++;
-                default -> {
-                    // Down and Init both count as down
-                }
+        for (var state : states) {
+            if (state == State.UP) {
+                up++;
+            } else if (state == State.ADMIN_DOWN) {
+                adminDown++;
             }
+            // Down, Init and unknown count as down
         }
-        return new SummaryCounts(views.size(), up, views.size() - up - adminDown, adminDown);
+        return new SummaryCounts(states.size(), up, states.size() - up - adminDown, adminDown);
     }
 }

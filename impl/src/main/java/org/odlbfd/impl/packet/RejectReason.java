@@ -43,5 +43,18 @@ public enum RejectReason {
     /** RFC 5883 §2: multihop packet below the configured rx-ttl floor. */
     RX_TTL_BELOW_FLOOR,
     /** RFC 5881 §4: echo packet that is not one of ours, or not for a session using echo. */
-    BAD_ECHO
+    BAD_ECHO,
+    /**
+     * RFC 5881 §4 / RFC 5883 §2: the packet selected a session of the other kind (a single-hop
+     * session's discriminator in a packet to the multihop port 4784, or the reverse).
+     */
+    WRONG_PORT,
+    /** RFC 5881 §4: a single-hop packet that arrived on another interface than its session's. */
+    WRONG_INTERFACE,
+    /** RFC 5881 §4 / RFC 5883 §2: the source address is not the session's peer. */
+    WRONG_SOURCE,
+    /** RFC 5883 §2: a multihop packet addressed to another local address than its session's. */
+    WRONG_DESTINATION,
+    /** The engine's bounded hand-off queue between event loops was full: dropped before decoding. */
+    OVERLOAD
 }

@@ -19,6 +19,9 @@ import org.odlbfd.impl.session.Scheduler.Cancellable;
  * stores its time; an early check re-arms itself for the remainder. Runs on the session's thread.
  */
 final class EchoFunction {
+    /** Sequence numbers accepted back: the last 64 sent, several detection times' worth. */
+    static final int WINDOW = 64;
+
     private final Session session;
     private final Clock clock;
     private final Scheduler scheduler;
@@ -29,6 +32,14 @@ final class EchoFunction {
     private @Nullable Cancellable checkTimer;
     private long lastRxNanos;
     private long sequence;
+    /**
+     * Carried in every Echo payload of this session: a returned Echo must carry it (RFC 5880 §6.4
+     * leaves the payload to the sender; a discriminator alone is public, so anyone could forge a
+     * "return"). Random per session, never sent in Control packets.
+     */
+    private final long nonce;
+    /** Bit i set: sequence {@code sequence - i} came back already (each counts once). */
+    private long returned;
 
     EchoFunction(final Session session, final Clock clock, final Scheduler scheduler, final PacketSink sink,
             final RandomGenerator random) {
@@ -37,6 +48,11 @@ final class EchoFunction {
         this.scheduler = scheduler;
         this.sink = sink;
         this.random = random;
+        long value;
+        do {
+            value = random.nextLong();
+        } while (value == 0);
+        nonce = value;
     }
 
     /**
@@ -67,10 +83,24 @@ final class EchoFunction {
         checkTimer = null;
     }
 
-    /** One of our Echo packets came back. */
-    void received() {
+    /**
+     * An Echo packet carrying our discriminator arrived. It counts as ours coming back only when it
+     * carries this session's nonce and one of the last {@value #WINDOW} sequence numbers sent, each
+     * once: a forged, replayed or stale Echo does not keep a dead path alive.
+     *
+     * @param seq the payload's sequence number
+     * @param tag the payload's nonce
+     * @return true when it counted
+     */
+    boolean received(final long seq, final long tag) {
+        final long age = sequence - seq;
+        if (tag != nonce || age < 0 || age >= WINDOW || (returned & 1L << age) != 0) {
+            return false;
+        }
+        returned |= 1L << age;
         session.counters.echoRx();
         lastRxNanos = clock.nanoTime();
+        return true;
     }
 
     private void onTx() {
@@ -78,7 +108,9 @@ final class EchoFunction {
         if (!session.echoActive) {
             return;
         }
-        session.counters.echoTx(sink.sendEcho(session.config(), session.localDiscr(), ++sequence));
+        sequence++;
+        returned <<= 1;
+        session.counters.echoTx(sink.sendEcho(session.config(), session.localDiscr(), sequence, nonce));
         // RFC 5880 §6.8.7 jitter applies to Echo transmission as to control packets
         txTimer = scheduler.schedule(this::onTx, Timing.jitter(session.echoTxIntervalUs() * 1000,
             session.detectMult, random));

@@ -160,11 +160,16 @@ public final class Session extends SessionVars {
         counters.rejected(reason);
     }
 
-    /** A reflected Echo packet of ours came back (RFC 5880 §6.4). */
-    public void echoReceived() {
-        if (echoActive) {
-            echo.received();
-        }
+    /**
+     * An Echo packet with our discriminator arrived (RFC 5880 §6.4): it counts as ours coming back
+     * only while Echo runs, with this session's nonce and a recently sent sequence number.
+     *
+     * @param sequence the payload's sequence number
+     * @param nonce the payload's nonce
+     * @return true when it counted, false when it must be discarded
+     */
+    public boolean echoReceived(final long sequence, final long nonce) {
+        return echoActive && echo.received(sequence, nonce);
     }
 
     /** RFC 5880 §6.8.16: the operator disables the session; the peer hears AdminDown. */

@@ -36,11 +36,18 @@ import org.odlbfd.api.SingleHopKey;
  * @param staticRemoteDiscr configured bfd.RemoteDiscr, 0 to learn it
  * @param rxTtlFloor multihop minimum received TTL (RFC 5883 §2), ignored for single-hop
  * @param adminDown start in AdminDown
+ * @param txTtl multihop TTL / hop limit of transmitted packets (ietf-bfd-ip-mh tx-ttl); single-hop
+ *     always sends 255 (RFC 5881 §5)
+ * @param vrf the VRF device whose sockets carry the session, or null for the default VRF (for
+ *     single-hop the transport takes the VRF of the interface when this is null)
  */
 public record SessionConfig(String name, SessionKey key, @Nullable InetAddress localAddress, long desiredMinTxUs,
         long requiredMinRxUs, int detectMult, long echoTxUs, long echoRxUs, boolean passive, boolean demand,
         @Nullable AuthType authType, String keyChain, int staticLocalDiscr, int staticRemoteDiscr, int rxTtlFloor,
-        boolean adminDown) {
+        boolean adminDown, int txTtl, @Nullable String vrf) {
+    /** The TTL every single-hop packet is sent with, and the multihop default (RFC 5881 §5). */
+    public static final int MAX_TTL = 255;
+
     /**
      * Checks the components.
      *
@@ -60,6 +67,8 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
      * @param staticRemoteDiscr static remote discriminator
      * @param rxTtlFloor multihop rx ttl floor
      * @param adminDown start disabled
+     * @param txTtl multihop transmit TTL
+     * @param vrf VRF device, or null
      */
     public SessionConfig {
         requireNonNull(name);
@@ -76,6 +85,61 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
         if (rxTtlFloor < 0 || rxTtlFloor > 255) {
             throw new IllegalArgumentException("rx-ttl " + rxTtlFloor + " must be in 0..255");
         }
+        if (txTtl < 1 || txTtl > MAX_TTL) {
+            throw new IllegalArgumentException("tx-ttl " + txTtl + " must be in 1..255");
+        }
+    }
+
+    /**
+     * A session in the default VRF that sends with TTL 255.
+     *
+     * @param name name
+     * @param key key
+     * @param localAddress source address
+     * @param desiredMinTxUs tx
+     * @param requiredMinRxUs rx
+     * @param detectMult multiplier
+     * @param echoTxUs echo tx
+     * @param echoRxUs echo rx advertised
+     * @param passive passive role
+     * @param demand demand mode
+     * @param authType auth type
+     * @param keyChain key chain
+     * @param staticLocalDiscr static local discriminator
+     * @param staticRemoteDiscr static remote discriminator
+     * @param rxTtlFloor multihop rx ttl floor
+     * @param adminDown start disabled
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public SessionConfig(final String name, final SessionKey key, final @Nullable InetAddress localAddress,
+            final long desiredMinTxUs, final long requiredMinRxUs, final int detectMult, final long echoTxUs,
+            final long echoRxUs, final boolean passive, final boolean demand, final @Nullable AuthType authType,
+            final String keyChain, final int staticLocalDiscr, final int staticRemoteDiscr, final int rxTtlFloor,
+            final boolean adminDown) {
+        this(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs, echoRxUs, passive,
+            demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor, adminDown, MAX_TTL, null);
+    }
+
+    /**
+     * The TTL / hop limit this session's Control packets leave with: 255 for single-hop (RFC 5881
+     * §5), the configured tx-ttl for multihop (RFC 5883 §2 leaves it to configuration).
+     *
+     * @return TTL
+     */
+    public int transmitTtl() {
+        return singleHop() ? MAX_TTL : txTtl;
+    }
+
+    /**
+     * The same session in another VRF.
+     *
+     * @param vrfName VRF device, or null for the default VRF
+     * @return config
+     */
+    public SessionConfig withVrf(final @Nullable String vrfName) {
+        return new SessionConfig(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs,
+            echoRxUs, passive, demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor,
+            adminDown, txTtl, vrfName);
     }
 
     /**
@@ -102,7 +166,7 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
     public SessionConfig withParams(final SessionParams params) {
         return new SessionConfig(name, key, localAddress, params.desiredMinTxUs(), params.requiredMinRxUs(),
             params.detectMultiplier(), echoTxUs, echoRxUs, passive, demand, authType, keyChain, staticLocalDiscr,
-            staticRemoteDiscr, rxTtlFloor, adminDown);
+            staticRemoteDiscr, rxTtlFloor, adminDown, txTtl, vrf);
     }
 
     /**
@@ -114,7 +178,7 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
     public SessionConfig withEcho(final long echoUs) {
         return new SessionConfig(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoUs,
             echoUs, passive, demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor,
-            adminDown);
+            adminDown, txTtl, vrf);
     }
 
     /**

@@ -8,7 +8,6 @@
 package org.odlbfd.impl.transport;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
@@ -16,14 +15,13 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineInput;
+import org.odlbfd.impl.engine.RxMeta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Echo packets (RFC 5880 §6.4, RFC 5881 §4, UDP 3785). One of ours coming back refreshes its
- * session's echo detection; anything else is the peer's echo, which we loop back to its sender
- * as its forwarding plane would: TTL / Hop Limit one less than the 255 it was sent with (the way
- * FRR's bfdd answers IPv6 echo, and what it requires of the packets it gets back).
+ * Echo packets (RFC 5880 §6.4, RFC 5881 §4, UDP 3785) of the fallback transport, handed to the
+ * engine's Echo gate, which decides whether one is ours coming back or the peer's to loop back.
  */
 final class EchoHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(EchoHandler.class);
@@ -45,6 +43,8 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
         }
         final int discr = EchoPacket.discriminator(packet.content());
         final boolean reflected = EchoPacket.reflected(packet.content());
+        final long sequence = EchoPacket.sequence(packet.content());
+        final long nonce = EchoPacket.nonce(packet.content());
         final byte[] payload = ByteBufUtil.getBytes(packet.content());
         final InetSocketAddress sender = packet.sender();
         packet.release();
@@ -52,9 +52,9 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         EchoPacket.markReflected(payload);
-        // a packet someone already looped back is only ever ours returning: never loop it again
-        engine.submit(new EngineInput.EchoReturned(discr, reflected ? null
-            : () -> transport.reflect(endpoint, Unpooled.wrappedBuffer(payload), sender)));
+        // no ancillary data here: TTL unknown (-1); the socket is bound to the interface and address
+        engine.submit(new EngineInput.EchoArrived(discr, sequence, nonce, reflected,
+            new RxMeta(false, -1, endpoint.key.interfaceName(), sender.getAddress(), endpoint.key.local()), payload));
     }
 
     @Override

@@ -25,9 +25,13 @@ import io.netty.buffer.ByteBuf;
  * +-------------------------------+
  * |       sequence (64 bits)      |
  * +-------------------------------+
- * |       zero (64 bits)          |
+ * |       nonce (64 bits)         |
  * +-------------------------------+
  * </pre>
+ *
+ * <p>The nonce is the session's random Echo nonce: a returned Echo counts only with it and a
+ * recently sent sequence number (RFC 5880 §6.4 leaves the payload to the sender). FRR's bfdd
+ * returns our payload untouched, and puts a timestamp where we put the nonce.
  *
  * <p>R (the first reserved byte) is 1 once a system has looped the packet back at application
  * level. A marked packet is never looped again, so an echo that neither end claims (a deleted
@@ -43,8 +47,31 @@ final class EchoPacket {
         // functions only
     }
 
-    static void encode(final int localDiscr, final long sequence, final ByteBuf out) {
-        out.writeByte(1).writeByte(LENGTH).writeShort(0).writeInt(localDiscr).writeLong(sequence).writeLong(0);
+    private static final int SEQUENCE_OFFSET = 8;
+    private static final int NONCE_OFFSET = 16;
+
+    static void encode(final int localDiscr, final long sequence, final long nonce, final ByteBuf out) {
+        out.writeByte(1).writeByte(LENGTH).writeShort(0).writeInt(localDiscr).writeLong(sequence).writeLong(nonce);
+    }
+
+    /**
+     * The sequence number of an echo payload.
+     *
+     * @param in payload
+     * @return the sequence, or -1 when the payload is shorter than ours
+     */
+    static long sequence(final ByteBuf in) {
+        return in.readableBytes() < LENGTH ? -1 : in.getLong(in.readerIndex() + SEQUENCE_OFFSET);
+    }
+
+    /**
+     * The nonce of an echo payload.
+     *
+     * @param in payload
+     * @return the nonce, or 0 when the payload is shorter than ours
+     */
+    static long nonce(final ByteBuf in) {
+        return in.readableBytes() < LENGTH ? 0 : in.getLong(in.readerIndex() + NONCE_OFFSET);
     }
 
     /**

@@ -35,7 +35,7 @@ final class Endpoint {
     }
 
     final Key key;
-    final int minTtl;
+    volatile int minTtl;
     final List<ChannelFuture> pending = new CopyOnWriteArrayList<>();
     final List<GtsmFilter> filters = new CopyOnWriteArrayList<>();
     volatile @Nullable Channel rx;

@@ -18,6 +18,7 @@ import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineInput;
+import org.odlbfd.impl.engine.RxMeta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,9 @@ final class ReceiveHandler extends ChannelInboundHandlerAdapter {
         // RFC 5881 §4 binds the sender to source ports 49152-65535 but gives the receiver no rule to
         // drop other ports, and BIRD 2 sends from the kernel's ephemeral range: accept any port.
         // Ownership of the payload passes to the engine, which releases it.
-        engine.submit(new EngineInput.Received(key, null, packet.content(), null));
+        // no ancillary data in this fallback: the TTL was checked by the socket's kernel filter (-1 here)
+        engine.submit(new EngineInput.Received(key, null, packet.content(), null, new RxMeta(endpoint.key.multiHop(),
+            -1, endpoint.key.multiHop() ? null : ifname, from, endpoint.key.local())));
     }
 
     @Override

@@ -22,18 +22,17 @@ import org.odlbfd.impl.session.Ports;
  * @param singleHopSourcePort single-hop source port, 49152-65535 (RFC 5881 §4)
  * @param multiHopSourcePort multihop source port, 49152-65535
  * @param receiveBufferBytes SO_RCVBUF
- * @param ipv4EchoToSelf send IPv4 Echo packets to our own address (RFC 5881 §4), for the peer's
- *     forwarding plane to loop back, instead of to the peer's address for its BFD system to loop
- *     back. FRR bfdd 8.4 loops back only IPv6 Echo itself, so this is what an IPv4 session with FRR
- *     needs; it takes a policy route on this host (impl/README.md, "Echo")
+ * @param echoAddressing where our Echo packets go: to our own address (RFC 5881 §4, for the peer's
+ *     forwarding plane to loop back; needs a policy route on this host, impl/README.md "Echo") or to
+ *     the peer's address (for its BFD system to loop back)
  */
 public record TransportConfig(int singleHopPort, int peerSingleHopPort, int multiHopPort, int peerMultiHopPort,
         int echoPort, int peerEchoPort, int singleHopSourcePort, int multiHopSourcePort, int receiveBufferBytes,
-        boolean ipv4EchoToSelf) {
-    /** The standard ports, 4 MiB receive buffers. */
+        EchoAddressing echoAddressing) {
+    /** The standard ports, 4 MiB receive buffers, Echo to ourselves (RFC 5881 §4). */
     public static final TransportConfig STANDARD = new TransportConfig(Ports.SINGLE_HOP, Ports.SINGLE_HOP,
         Ports.MULTI_HOP, Ports.MULTI_HOP, Ports.ECHO, Ports.ECHO, Ports.SOURCE_SINGLE_HOP, Ports.SOURCE_MULTI_HOP,
-        4 << 20);
+        4 << 20, EchoAddressing.SELF);
 
     /**
      * Checks the source ports.
@@ -47,7 +46,7 @@ public record TransportConfig(int singleHopPort, int peerSingleHopPort, int mult
      * @param singleHopSourcePort single-hop source port
      * @param multiHopSourcePort multihop source port
      * @param receiveBufferBytes SO_RCVBUF
-     * @param ipv4EchoToSelf IPv4 Echo to our own address
+     * @param echoAddressing where Echo goes
      */
     public TransportConfig {
         if (singleHopSourcePort < Ports.SOURCE_MIN || multiHopSourcePort < Ports.SOURCE_MIN
@@ -57,7 +56,7 @@ public record TransportConfig(int singleHopPort, int peerSingleHopPort, int mult
     }
 
     /**
-     * Ports with IPv4 Echo sent to the peer's address.
+     * Ports with Echo sent to the peer's address (what tests on one host use).
      *
      * @param singleHopPort single-hop rx port
      * @param peerSingleHopPort single-hop tx port
@@ -73,17 +72,38 @@ public record TransportConfig(int singleHopPort, int peerSingleHopPort, int mult
             final int peerMultiHopPort, final int echoPort, final int peerEchoPort, final int singleHopSourcePort,
             final int multiHopSourcePort, final int receiveBufferBytes) {
         this(singleHopPort, peerSingleHopPort, multiHopPort, peerMultiHopPort, echoPort, peerEchoPort,
-            singleHopSourcePort, multiHopSourcePort, receiveBufferBytes, false);
+            singleHopSourcePort, multiHopSourcePort, receiveBufferBytes, EchoAddressing.PEER);
     }
 
     /**
-     * The same ports with another IPv4 Echo destination.
+     * Whether our Echo packets to this peer are addressed to our own address.
      *
-     * @param toSelf true to send IPv4 Echo to our own address
+     * @param peer the session's peer
+     * @return true to address them to ourselves
+     */
+    public boolean echoToSelf(final java.net.InetAddress peer) {
+        return echoAddressing.toSelf(peer);
+    }
+
+    /**
+     * The same ports with IPv4 Echo to our own address (and IPv6 Echo to the peer), or all Echo to
+     * the peer.
+     *
+     * @param toSelf true for {@link EchoAddressing#SELF_IPV4}, false for {@link EchoAddressing#PEER}
      * @return the new configuration
      */
     public TransportConfig withIpv4EchoToSelf(final boolean toSelf) {
+        return withEchoAddressing(toSelf ? EchoAddressing.SELF_IPV4 : EchoAddressing.PEER);
+    }
+
+    /**
+     * The same ports with another Echo addressing.
+     *
+     * @param addressing where Echo goes
+     * @return the new configuration
+     */
+    public TransportConfig withEchoAddressing(final EchoAddressing addressing) {
         return new TransportConfig(singleHopPort, peerSingleHopPort, multiHopPort, peerMultiHopPort, echoPort,
-            peerEchoPort, singleHopSourcePort, multiHopSourcePort, receiveBufferBytes, toSelf);
+            peerEchoPort, singleHopSourcePort, multiHopSourcePort, receiveBufferBytes, addressing);
     }
 }

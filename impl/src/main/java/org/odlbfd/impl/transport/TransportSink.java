@@ -81,15 +81,35 @@ final class TransportSink implements PacketSink {
     }
 
     @Override
-    public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
+    public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence,
+            final long nonce) {
         final Channel channel = transport.endpoint(session).echo;
         if (channel == null) {
             return false;
         }
         final ByteBuf buf = channel.alloc().ioBuffer(EchoPacket.LENGTH);
-        EchoPacket.encode(localDiscr, sequence, buf);
+        EchoPacket.encode(localDiscr, sequence, nonce, buf);
         write(channel, new DatagramPacket(buf, transport.peer(session, true)));
         return true;
+    }
+
+    @Override
+    public boolean reflectEcho(final SessionConfig session, final byte[] payload) {
+        final Endpoint endpoint = transport.endpoint(session);
+        transport.reflect(endpoint, io.netty.buffer.Unpooled.wrappedBuffer(payload),
+            new InetSocketAddress(((org.odlbfd.api.SingleHopKey) session.key()).destination(),
+                transport.peer(session, true).getPort()));
+        return true;
+    }
+
+    @Override
+    public @Nullable String transportStatus(final SessionConfig session) {
+        return transport.status(session);
+    }
+
+    @Override
+    public @Nullable String echoAddressing(final SessionConfig session) {
+        return transport.echoHint(session);
     }
 
     private void write(final Channel channel, final DatagramPacket datagram) {

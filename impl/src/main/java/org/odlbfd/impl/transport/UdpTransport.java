@@ -29,7 +29,6 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.RawUnixChannelOption;
 import io.netty.util.concurrent.EventExecutor;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -67,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * router; multihop receive sockets use the configured rx-ttl floor (RFC 5883 §2). DSCP CS6 (0xC0). These
  * need the native epoll transport; with NIO one warning says they cannot be enforced.
  */
-public final class UdpTransport implements AutoCloseable {
+public final class UdpTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
     private static final int SOL_SOCKET = 1;
     private static final int SO_BINDTODEVICE = 25;
@@ -94,6 +93,7 @@ public final class UdpTransport implements AutoCloseable {
     private final boolean epoll;
     private final TransportConfig ports;
     private final ConcurrentMap<Endpoint.Key, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final ConcurrentMap<org.odlbfd.api.SessionKey, String> refusals = new ConcurrentHashMap<>();
     private volatile @Nullable BfdEngine engine;
 
     private UdpTransport(final EventLoopGroup group, final boolean epoll, final TransportConfig ports) {
@@ -117,10 +117,21 @@ public final class UdpTransport implements AutoCloseable {
      * @return the transport
      */
     public static UdpTransport create(final int threads, final TransportConfig ports) {
-        final boolean epoll = Epoll.isAvailable();
+        return create(threads, ports, Epoll.isAvailable());
+    }
+
+    /**
+     * Starts the loops, native epoll or NIO as told (tests check the NIO refusals on Linux).
+     *
+     * @param threads event loops
+     * @param ports ports
+     * @param epoll native epoll rather than NIO
+     * @return the transport
+     */
+    static UdpTransport create(final int threads, final TransportConfig ports, final boolean epoll) {
         if (!epoll) {
             LOG.warn("Native epoll unavailable ({}): using NIO; TTL 255 on send and GTSM (drop TTL < 255) cannot "
-                + "be enforced, DSCP and interface binding are best effort", Epoll.unavailabilityCause().toString());
+                + "be enforced: single-hop sessions are refused", String.valueOf(Epoll.unavailabilityCause()));
         }
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
             epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -178,6 +189,9 @@ public final class UdpTransport implements AutoCloseable {
      * @return false when a socket could not be bound (see the log)
      */
     public boolean open(final SessionConfig config) {
+        if (refused(config)) {
+            return false;
+        }
         final Endpoint endpoint = prepare(config);
         boolean ok = true;
         for (ChannelFuture future : endpoint.pending) {
@@ -194,6 +208,9 @@ public final class UdpTransport implements AutoCloseable {
      * @return completes with false when a socket could not be bound (see the log)
      */
     public CompletableFuture<Boolean> openAsync(final SessionConfig config) {
+        if (refused(config)) {
+            return CompletableFuture.completedFuture(false);
+        }
         final List<ChannelFuture> pending = List.copyOf(prepare(config).pending);
         final CompletableFuture<Boolean> done = new CompletableFuture<>();
         final AtomicInteger left = new AtomicInteger(pending.size());
@@ -214,8 +231,43 @@ public final class UdpTransport implements AutoCloseable {
         return done;
     }
 
+    /**
+     * NIO can neither send with TTL 255 nor see the received TTL: a single-hop session there would
+     * accept packets from anywhere (RFC 5881 §5), so it is refused, in the log and in its status.
+     */
+    private boolean refused(final SessionConfig config) {
+        if (epoll || !config.singleHop()) {
+            return false;
+        }
+        final String reason = "refused: single-hop BFD needs TTL 255 and GTSM (RFC 5881 section 5), which the NIO "
+            + "transport of this platform cannot enforce (native epoll: " + (Epoll.isAvailable() ? "not used"
+                : Epoll.unavailabilityCause()) + ")";
+        refusals.put(config.key(), reason);
+        LOG.error("BFD session {} {}", config.name(), reason);
+        return true;
+    }
+
+    @Override
+    public void release(final org.odlbfd.api.SessionKey key) {
+        // the fallback keeps its per-address sockets open (the native transport counts references)
+        refusals.remove(key);
+    }
+
+    @Override
+    public @Nullable String status(final SessionConfig config) {
+        return refusals.get(config.key());
+    }
+
+    @Override
+    public String description() {
+        return epoll ? "Netty epoll sockets per local address (fallback)" : "Netty NIO (fallback, no single-hop)";
+    }
+
     private Endpoint prepare(final SessionConfig config) {
         final Endpoint endpoint = endpoint(config);
+        if (endpoint.key.multiHop() && config.rxTtlFloor() > endpoint.minTtl) {
+            raiseFloor(endpoint, config.rxTtlFloor());
+        }
         if (!endpoint.key.multiHop() && (config.echoTxUs() > 0 || config.echoRxUs() > 0)) {
             openEcho(endpoint);
         }
@@ -342,11 +394,32 @@ public final class UdpTransport implements AutoCloseable {
         return future;
     }
 
+    /**
+     * A multihop socket is shared by the sessions of its address, but its kernel filter has one
+     * floor: it must be the highest rx-ttl of them (RFC 5883 §2), so that no session accepts
+     * below its own floor. (A session with a lower floor then refuses what lies between: this
+     * fallback cannot check per session; the native transport does.)
+     */
+    private void raiseFloor(final Endpoint endpoint, final int floor) {
+        endpoint.minTtl = floor;
+        final Channel rx = endpoint.rx;
+        final GtsmFilter filter = new GtsmFilter(endpoint.key.local() instanceof Inet6Address, floor);
+        endpoint.filters.add(filter);
+        if (rx != null && epoll) {
+            rx.config().setOption(GtsmFilter.OPTION, filter.value());
+        }
+        LOG.info("BFD multihop socket {}: rx-ttl floor raised to {}", endpoint.key.local(), floor);
+    }
+
+    String echoHint(final SessionConfig config) {
+        return ports.echoAddressing().hint(config.key().destination());
+    }
+
     InetSocketAddress peer(final SessionConfig config, final boolean echo) {
         final int port = echo ? ports.peerEchoPort()
             : config.singleHop() ? ports.peerSingleHopPort() : ports.peerMultiHopPort();
         final InetAddress local = config.localAddress();
-        if (echo && ports.ipv4EchoToSelf() && local instanceof Inet4Address) {
+        if (echo && ports.echoToSelf(config.key().destination()) && local != null) {
             // RFC 5881 §4: addressed so that the peer's forwarding plane sends it back to us. Only a
             // policy route (see impl/README.md, "Echo") takes it to the peer; without one the
             // kernel loops it through lo and the echo socket's filter drops it.

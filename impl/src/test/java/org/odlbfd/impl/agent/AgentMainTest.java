@@ -28,8 +28,11 @@ import org.odlbfd.impl.transport.TransportConfig;
  * 127.0.0.2, ports of their own).
  */
 class AgentMainTest {
-    private static final TransportConfig PORTS = new TransportConfig(33784, 33784, 34784, 34784, 33785, 33785,
+    // sockets are bound to the wildcard address: two agents in one host listen on ports of their own
+    private static final TransportConfig PORTS = new TransportConfig(33784, 33884, 34784, 34884, 33785, 33885,
         50301, 50302, 1 << 20);
+    private static final TransportConfig PORTS_B = new TransportConfig(33884, 33784, 34884, 34784, 33885, 33785,
+        50311, 50312, 1 << 20);
     private static final String A = "add sh name=s ifname=lo local=127.0.0.1 peer=127.0.0.2 tx=300000 rx=300000";
     private static final String B = "add sh name=s ifname=lo local=127.0.0.2 peer=127.0.0.1 tx=300000 rx=300000";
 
@@ -67,7 +70,7 @@ class AgentMainTest {
     void twoAgentsComeUpAndReport() throws Exception {
         final Output outA = new Output();
         final Output outB = new Output();
-        try (AgentMain agentA = new AgentMain(outA, 2, PORTS); AgentMain agentB = new AgentMain(outB, 1, PORTS)) {
+        try (AgentMain agentA = new AgentMain(outA, 2, PORTS); AgentMain agentB = new AgentMain(outB, 1, PORTS_B)) {
             assertTrue(agentA.execute(A).startsWith("OK add sh name=s"));
             assertTrue(agentB.execute(B).startsWith("OK "));
             assertTrue(outA.await(l -> l.startsWith("EVENT name=s ") && l.contains(" to=UP ")), outA.lines()::toString);
@@ -144,7 +147,7 @@ class AgentMainTest {
     void authenticatedSessionAndWrongSecret() throws Exception {
         final Output outA = new Output();
         final Output outB = new Output();
-        try (AgentMain agentA = new AgentMain(outA, 1, PORTS); AgentMain agentB = new AgentMain(outB, 1, PORTS)) {
+        try (AgentMain agentA = new AgentMain(outA, 1, PORTS); AgentMain agentB = new AgentMain(outB, 1, PORTS_B)) {
             assertTrue(agentA.execute(A + " auth=meticulous-keyed-sha1 keyid=7 secret=s3cret").startsWith("OK"));
             assertTrue(agentB.execute(B + " auth=meticulous-keyed-sha1 keyid=7 secret=s3cret").startsWith("OK"));
             assertTrue(outA.await(l -> l.contains(" to=UP ")), outA.lines()::toString);

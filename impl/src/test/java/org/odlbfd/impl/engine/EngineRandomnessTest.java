@@ -72,7 +72,8 @@ class EngineRandomnessTest {
         }
 
         @Override
-        public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
+        public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence,
+                final long nonce) {
             return true;
         }
 

@@ -280,23 +280,6 @@ class EngineScenarioTest {
     }
 
     @Test
-    void onlyThePeersEchoIsLoopedBack() {
-        // A session without echo: its own echo packets, should any come back, are never looped
-        // again, or two reflecting systems would bounce them for ever; an unknown discriminator
-        // is the peer's echo and is looped back (RFC 5881 §4: the remote system returns echo).
-        bringUp(plain("a", KEY_A, ADDR_A), plain("b", KEY_B, ADDR_B));
-        final int own = sideA.snapshot(KEY_A).localDiscr();
-        final int[] looped = new int[1];
-        sideA.engine.submit(new EngineInput.EchoReturned(own, () -> looped[0]++));
-        wire.loop.runMillis(10);
-        assertEquals(0, looped[0], "own echo looped back");
-        sideA.engine.submit(new EngineInput.EchoReturned(own + 1, () -> looped[0]++));
-        sideA.engine.submit(new EngineInput.EchoReturned(own + 2, () -> looped[0]++));
-        wire.loop.runMillis(10);
-        assertEquals(2, looped[0], "the peer's echo must be looped back");
-    }
-
-    @Test
     void echoNotUsedWhenPeerAdvertisesZero() {
         bringUp(config("a", KEY_A, ADDR_A, 300_000, 300_000, 3, 50_000, false, false, 0, 0),
             plain("b", KEY_B, ADDR_B));

@@ -109,10 +109,15 @@ final class Wire {
         }
 
         @Override
-        public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence) {
+        public boolean sendEcho(final SessionConfig session, final int localDiscr, final long sequence,
+                final long nonce) {
             echoesSent++;
             if (reflectEcho && linkUp) {
-                loop.schedule(() -> engine.submit(new EngineInput.EchoReturned(localDiscr, null)), 100_000);
+                // the peer's forwarding plane loops it back: from the peer's address, hop limit 254
+                final RxMeta arrival = new RxMeta(false, 254, session.interfaceName(),
+                    ((org.odlbfd.api.SingleHopKey) session.key()).destination(), session.localAddress());
+                loop.schedule(() -> engine.submit(new EngineInput.EchoArrived(localDiscr, sequence, nonce, true,
+                    arrival, new byte[24])), 100_000);
             }
             return true;
         }

@@ -87,6 +87,9 @@ class EntryDeltaTest extends AbstractConcurrentDataBrokerTest {
         step(Views.of(SH).timers(100_000).state(State.DOWN, State.DOWN).downs(1).build(), 4, 5);
         // the same view again writes nothing
         step(Views.of(SH).timers(100_000).state(State.DOWN, State.DOWN).downs(1).build(), 4, 5);
+        // a field no part names (the transport's status, an augmentation) goes with the whole entry
+        step(Views.of(SH).timers(100_000).state(State.DOWN, State.DOWN).downs(1).transport("bind failed").build(),
+            5, 5);
     }
 
     @Test

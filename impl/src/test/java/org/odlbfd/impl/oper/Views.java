@@ -42,6 +42,7 @@ final class Views {
     private long downs;
     private long rx;
     private long tx;
+    private @Nullable String transport;
 
     private Views(final SessionKey key) {
         this.key = key;
@@ -105,12 +106,17 @@ final class Views {
         return this;
     }
 
+    Views transport(final String status) {
+        transport = status;
+        return this;
+    }
+
     SessionView build() {
         final var source = key instanceof MultiHopKey mh ? mh.source() : InetAddresses.forString("2001:db8::1");
         final var config = new SessionConfig(PROTOCOL, key, source, new SessionParams(txUs, txUs, 3), false, false,
             null, false, null, 255, key instanceof MultiHopKey ? 250 : 255, null, null, 0, 0, false, 0, 0);
         return new SessionView(config, 0x1234, remoteDiscr, remoteMult, false, 49152, 3784, local, remote, diag,
             Diagnostic.NONE, auth, mode, negotiatedUs, negotiatedUs, detectionUs, 0, CREATED, upAt,
-            downs > 0 ? CREATED.plusSeconds(downs) : null, downs, 0, rx, tx, 0, 0);
+            downs > 0 ? CREATED.plusSeconds(downs) : null, downs, 0, rx, tx, 0, 0, transport);
     }
 }

@@ -22,10 +22,12 @@ class EchoPacketTest {
     @Test
     void ourPayloadIsAsLongAsFrrs() {
         final ByteBuf buf = Unpooled.buffer();
-        EchoPacket.encode(0x1234_5678, 7, buf);
+        EchoPacket.encode(0x1234_5678, 7, 0x0102_0304_0506_0708L, buf);
         assertEquals(24, buf.readableBytes());
-        assertEquals("011800001234567800000000000000070000000000000000", ByteBufUtil.hexDump(buf));
+        assertEquals("011800001234567800000000000000070102030405060708", ByteBufUtil.hexDump(buf));
         assertEquals(0x1234_5678, EchoPacket.discriminator(buf));
+        assertEquals(7, EchoPacket.sequence(buf));
+        assertEquals(0x0102_0304_0506_0708L, EchoPacket.nonce(buf));
         assertFalse(EchoPacket.reflected(buf));
     }
 
@@ -41,7 +43,7 @@ class EchoPacketTest {
     @Test
     void markedPayloadIsNeverLoopedAgain() {
         final ByteBuf buf = Unpooled.buffer();
-        EchoPacket.encode(42, 1, buf);
+        EchoPacket.encode(42, 1, 99, buf);
         final byte[] payload = ByteBufUtil.getBytes(buf);
         EchoPacket.markReflected(payload);
         assertTrue(EchoPacket.reflected(Unpooled.wrappedBuffer(payload)));

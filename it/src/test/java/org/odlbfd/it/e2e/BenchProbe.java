@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.odlbfd.it.interop.Shell;
 import org.slf4j.Logger;
@@ -31,6 +32,11 @@ final class BenchProbe {
     private static final Pattern SAFEPOINT = Pattern.compile("Safepoint \"([^\"]+)\".* Total: (\\d+) ns");
     /** NMT summary: {@code -   Java Heap (reserved=2097152KB, committed=262144KB)}. */
     private static final Pattern NMT = Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
+
+    /** Safepoint operations that jcmd asks for: the benchmark's own, not the controller's. */
+    private static final Set<String> JCMD_OPERATIONS = Set.of("GC_HeapInspection", "HeapDumper",
+        "PrintThreads", "ThreadDump", "FindDeadlocks", "PrintJNI", "ClassLoaderStatsOperation",
+        "ClassLoaderHierarchyOperation");
 
     private final Controller controller;
 
@@ -110,6 +116,50 @@ final class BenchProbe {
         return sb.toString();
     }
 
+    /**
+     * CPU time used so far by the controller's threads, in clock ticks, by thread name with digits
+     * folded ({@code qtp123-45} and {@code qtp123-46} are one group), from {@code /proc/PID/task}.
+     * Linux keeps 15 characters of a thread's name.
+     */
+    Map<String, Long> threadCpu() {
+        final Map<String, Long> result = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(controller.pid()), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    final String stat = Files.readString(task.resolve("stat"));
+                    final String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                        .replaceAll("\\d+", "#");
+                    // after the name: state, then fields 4..; utime and stime are fields 14 and 15
+                    final String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    result.merge(name, Long.parseLong(rest[11]) + Long.parseLong(rest[12]), Long::sum);
+                } catch (IOException | StringIndexOutOfBoundsException e) {
+                    LOG.debug("thread {} gone", task, e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("no thread list for the controller", e);
+        }
+        return result;
+    }
+
+    /** The thread groups that used most CPU between two {@link #threadCpu()} readings, in ms. */
+    static String cpuGrowth(final Map<String, Long> before, final Map<String, Long> after, final int top) {
+        final List<Map.Entry<String, Long>> used = new ArrayList<>();
+        long total = 0;
+        for (var entry : after.entrySet()) {
+            final long ticks = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            total += ticks;
+            used.add(Map.entry(entry.getKey(), ticks));
+        }
+        used.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        // USER_HZ is 100 on Linux: a tick is 10 ms
+        final var sb = new StringBuilder("controller CPU ").append(total * 10).append(" ms:");
+        for (var entry : used.subList(0, Math.min(top, used.size()))) {
+            sb.append(' ').append(entry.getKey()).append(' ').append(entry.getValue() * 10).append(';');
+        }
+        return sb.toString();
+    }
+
     /** Starts a flight recording (profile settings) named {@code name}. */
     void startRecording(final String name) {
         LOG.info("JFR start: {}", jcmd("JFR.start", "name=" + name, "settings=profile"));
@@ -122,8 +172,9 @@ final class BenchProbe {
     }
 
     /**
-     * Stop-the-world pauses from the safepoint log: count, p50, p99 and max of all, and the same for
-     * the collector's own operations (names starting with Z, G1, Shenandoah, or containing GC).
+     * Stop-the-world pauses from the safepoint log: count, p50, p99 and max of all but those this probe
+     * caused (class histograms, thread dumps), and the same for the collector's own operations (names
+     * starting with Z, G1, Shenandoah or CollectFor).
      */
     static String pauses(final Path log) {
         final List<Long> all = new ArrayList<>();
@@ -133,11 +184,12 @@ final class BenchProbe {
         try {
             for (String line : Files.readAllLines(log)) {
                 final var m = SAFEPOINT.matcher(line);
-                if (m.find()) {
+                if (m.find() && !JCMD_OPERATIONS.contains(m.group(1))) {
                     final long ns = Long.parseLong(m.group(2));
                     all.add(ns);
                     final String op = m.group(1);
-                    if (op.startsWith("Z") || op.startsWith("G1") || op.startsWith("Shenandoah") || op.contains("GC")) {
+                    if (op.startsWith("Z") || op.startsWith("G1") || op.startsWith("Shenandoah")
+                            || op.startsWith("CollectFor")) {
                         gc.add(ns);
                     }
                     if (ns > worstNs) {

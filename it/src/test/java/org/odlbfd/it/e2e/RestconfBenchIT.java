@@ -142,6 +142,7 @@ class RestconfBenchIT {
             probe.startRecording("bench");
         }
         final String loadAtPut = ControllerBed.loadAverage();
+        final var cpuBefore = probe.threadCpu();
         final long start = System.nanoTime();
         final var put = bed.http.put(bfd.bfd() + "/ietf-bfd-ip-sh:ip-sh/sessions", body.append("]}}").toString());
         final long putMs = (System.nanoTime() - start) / 1_000_000;
@@ -162,6 +163,7 @@ class RestconfBenchIT {
             }
             Shell.sleep(POLL_MS);
         }
+        final var cpuAfter = probe.threadCpu();
         final String lag = curveLag(curve, peerUpNanos(agentMark), start);
         final var oper = operSessions();
         final Instant lastUp = oper.values().stream().map(s -> s.lastUp).filter(t -> t != null)
@@ -179,6 +181,8 @@ class RestconfBenchIT {
             + pct(latencies, 99) + " ms max " + pct(latencies, 100) + " ms (n=" + latencies.size() + "), "
             + (SSE ? changes.size() : 0) + " change events; " + lag + " load average " + loadAtPut + " at the PUT, "
             + ControllerBed.loadAverage() + " after");
+        Figures.record("MEASURED e2e bench " + COUNT + " sessions, PUT to all Up: "
+            + BenchProbe.cpuGrowth(cpuBefore, cpuAfter, 10));
         if (notes != null) {
             final List<Long> delays = new ArrayList<>();
             for (var ev : notes.events()) {

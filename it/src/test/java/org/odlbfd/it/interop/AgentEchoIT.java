@@ -36,8 +36,8 @@ class AgentEchoIT extends InteropBase {
     @Test
     void ipv4EchoLoopedBackByThePeerAgent() {
         final EchoFilter echoInB = EchoFilter.install(net, net.b(), NetNs.A4);
-        final AgentProcess a = own(AgentProcess.start(net.a()));
-        final AgentProcess b = own(AgentProcess.start(net.b()));
+        final AgentProcess a = own(AgentProcess.start(net.a(), "--echo=peer"));
+        final AgentProcess b = own(AgentProcess.start(net.b(), "--echo=peer"));
         startPair(a, b, NetNs.A4, NetNs.B4);
         final long reflected = hold(a, b, echoInB, "agent-echo-v4");
         assertTrue(reflected >= HOLD_MS * 1000 / ECHO_US / 2, "A looped back only " + reflected
@@ -48,8 +48,8 @@ class AgentEchoIT extends InteropBase {
     @Test
     void ipv6EchoLoopedBackByThePeerAgent() {
         final EchoFilter echoInB = EchoFilter.install(net, net.b(), NetNs.A6);
-        final AgentProcess a = own(AgentProcess.start(net.a()));
-        final AgentProcess b = own(AgentProcess.start(net.b()));
+        final AgentProcess a = own(AgentProcess.start(net.a(), "--echo=peer"));
+        final AgentProcess b = own(AgentProcess.start(net.b(), "--echo=peer"));
         startPair(a, b, NetNs.A6, NetNs.B6);
         hold(a, b, echoInB, "agent-echo-v6");
         loseEcho(a, echoInB, "agent-echo-v6");
@@ -78,7 +78,7 @@ class AgentEchoIT extends InteropBase {
     void ipv4EchoToOwnAddressWithoutPolicyRouteFails() {
         net.sysctl(net.a(), "net.ipv4.ip_forward=1", "net.ipv4.conf.all.accept_local=1");
         final AgentProcess a = own(AgentProcess.start(net.a(), "--echo4-self"));
-        final AgentProcess b = own(AgentProcess.start(net.b()));
+        final AgentProcess b = own(AgentProcess.start(net.b(), "--echo=peer"));
         final int mark = a.mark();
         startPair(a, b, NetNs.A4, NetNs.B4);
         final AgentEvent down = a.awaitEvent(mark, e -> "e".equals(e.name()) && e.to() == State.DOWN,

@@ -54,7 +54,7 @@ class FrrEchoIT extends InteropBase {
         net.sysctl(net.b(), "net.ipv6.conf.all.forwarding=1");
         final EchoFilter echoInB = EchoFilter.install(net, net.b(), NetNs.A6);
         final FrrPeer frr = own(FrrPeer.start(net, net.b(), FrrPeer.stanza(FrrInteropIT.FRR_SH6, frrEcho())));
-        final AgentProcess agent = own(AgentProcess.start(net.a()));
+        final AgentProcess agent = own(AgentProcess.start(net.a(), "--echo=peer"));
         agent.ok("add sh name=s6 ifname=" + NetNs.IF_A + " local=" + NetNs.A6 + " peer=" + NetNs.B6
             + " tx=300000 rx=300000 mult=3 echo=" + ECHO_US);
         FrrInteropIT.assertUpBothWays(agent, "s6", frr, NetNs.A6);

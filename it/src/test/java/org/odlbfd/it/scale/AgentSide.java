@@ -41,8 +41,10 @@ final class AgentSide implements Side {
         try {
             final String timers = " tx=" + intervalMs * 1000 + " rx=" + intervalMs * 1000 + " mult=" + ScaleConfig.MULT;
             for (int i = 0; i < count; i++) {
-                proc.ok("add sh name=s" + i + " ifname=" + end.ifname() + " local=" + end.local(i) + " peer="
-                    + end.peer(i) + timers);
+                proc.ok(end.multiHop()
+                    ? "add mh name=s" + i + " local=" + end.local(i) + " peer=" + end.peer(i) + timers
+                    : "add sh name=s" + i + " ifname=" + end.ifname() + " local=" + end.local(i) + " peer="
+                        + end.peer(i) + timers);
             }
             ok = true;
         } finally {
@@ -86,8 +88,11 @@ final class AgentSide implements Side {
     @Override
     public String lateness() {
         final Reply stats = agent.stats();
+        // the transport's health too: discarded packets by reason, hand-offs between loops, kernel drops
         return "p50=" + stats.str("lateness_p50_us") + "us p99=" + stats.str("lateness_p99_us") + "us max="
-            + stats.str("lateness_max_us") + "us";
+            + stats.str("lateness_max_us") + "us rejects=" + stats.fields().getOrDefault("rejects", "?")
+            + " handoffs=" + stats.fields().getOrDefault("handoffs", "?") + " kernel_drops="
+            + stats.fields().getOrDefault("kernel_drops", "?");
     }
 
     @Override

@@ -30,8 +30,9 @@ final class FrrSide implements Side {
     static FrrSide start(final NetNs net, final ScaleBed.End end, final int count, final int intervalMs) {
         final String[] stanzas = new String[count];
         for (int i = 0; i < count; i++) {
-            stanzas[i] = FrrPeer.stanza("peer " + end.peer(i) + " local-address " + end.local(i) + " interface "
-                + end.ifname(), "receive-interval " + intervalMs, "transmit-interval " + intervalMs,
+            final String header = "peer " + end.peer(i) + (end.multiHop() ? " multihop" : "") + " local-address "
+                + end.local(i) + (end.multiHop() ? "" : " interface " + end.ifname());
+            stanzas[i] = FrrPeer.stanza(header, "receive-interval " + intervalMs, "transmit-interval " + intervalMs,
                 "detect-multiplier " + ScaleConfig.MULT);
         }
         return new FrrSide(FrrPeer.start(net, end.ns(), stanzas));

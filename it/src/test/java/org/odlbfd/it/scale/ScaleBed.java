@@ -27,16 +27,38 @@ import org.odlbfd.it.interop.Shell;
  */
 final class ScaleBed implements Resource {
     static final String PREFIX = "2001:db8:100::";
+    /** Layout: session i between its own address pair, single-hop (the default). */
+    static final String PER_SESSION = "per-session";
+    /**
+     * Layout: 64 addresses per side, session i multihop between A's address i mod 64 and B's address
+     * (i / 64) mod 64, so every (local, peer) pair is used once up to 4,096 sessions: a router with
+     * many peers per interface. Single-hop keys (interface, peer) would allow only 64 sessions.
+     */
+    static final String SHARED64 = "shared64";
+    private static final int SHARED = 64;
     private static final Pattern MAC = Pattern.compile("link/ether ([0-9a-f:]{17})");
 
     /** One side as seen by the sessions started there. */
-    record End(String ns, String ifname, boolean sideA) {
+    record End(String ns, String ifname, boolean sideA, boolean shared) {
         String local(final int index) {
-            return addr(sideA ? 2 * index + 1 : 2 * index + 2);
+            return sideA ? addrA(index) : addrB(index);
         }
 
         String peer(final int index) {
-            return addr(sideA ? 2 * index + 2 : 2 * index + 1);
+            return sideA ? addrB(index) : addrA(index);
+        }
+
+        /** Multihop sessions (shared64) rather than single-hop. */
+        boolean multiHop() {
+            return shared;
+        }
+
+        private String addrA(final int index) {
+            return addr(2 * (shared ? index % SHARED : index) + 1);
+        }
+
+        private String addrB(final int index) {
+            return addr(2 * (shared ? index / SHARED % SHARED : index) + 2);
         }
     }
 
@@ -44,21 +66,26 @@ final class ScaleBed implements Resource {
     private final End endA;
     private final End endB;
 
-    private ScaleBed(final NetNs net) {
+    private ScaleBed(final NetNs net, final boolean shared) {
         this.net = net;
-        endA = new End(net.a(), NetNs.IF_A, true);
-        endB = new End(net.b(), NetNs.IF_B, false);
+        endA = new End(net.a(), NetNs.IF_A, true, shared);
+        endB = new End(net.b(), NetNs.IF_B, false, shared);
     }
 
-    static ScaleBed create(final int max) {
+    static ScaleBed create(final int max, final String layout) {
+        final boolean shared = SHARED64.equals(layout);
+        if (shared && max > SHARED * SHARED) {
+            throw new IllegalArgumentException("shared64 has " + SHARED * SHARED + " address pairs, asked for " + max);
+        }
         final NetNs net = NetNs.pair("scal");
         boolean ok = false;
         try {
             final Path dir = RunDir.create("scale");
-            net.addIpv6Pairs(PREFIX, max, dir);
-            final ScaleBed bed = new ScaleBed(net);
-            bed.neighbours(bed.endA, mac(net.b(), NetNs.IF_B), max, dir.resolve("neighA.batch"));
-            bed.neighbours(bed.endB, mac(net.a(), NetNs.IF_A), max, dir.resolve("neighB.batch"));
+            final int addresses = shared ? SHARED : max;
+            net.addIpv6Pairs(PREFIX, addresses, dir);
+            final ScaleBed bed = new ScaleBed(net, shared);
+            bed.neighbours(bed.endA, mac(net.b(), NetNs.IF_B), addresses, dir.resolve("neighA.batch"));
+            bed.neighbours(bed.endB, mac(net.a(), NetNs.IF_A), addresses, dir.resolve("neighB.batch"));
             ok = true;
             return bed;
         } finally {
@@ -96,8 +123,9 @@ final class ScaleBed implements Resource {
     private void neighbours(final End end, final String peerMac, final int max, final Path file) {
         final StringBuilder batch = new StringBuilder();
         for (int i = 0; i < max; i++) {
-            batch.append("neigh replace ").append(end.peer(i)).append(" lladdr ").append(peerMac).append(" dev ")
-                .append(end.ifname()).append(" nud permanent\n");
+            // address i of the other side (in both layouts its i-th address is pair i's)
+            batch.append("neigh replace ").append(end.sideA() ? addr(2 * i + 2) : addr(2 * i + 1))
+                .append(" lladdr ").append(peerMac).append(" dev ").append(end.ifname()).append(" nud permanent\n");
         }
         RunDir.write(file, batch.toString());
         Shell.run(Duration.ofSeconds(120), "ip", "-n", end.ns(), "-batch", file.toString()).check();

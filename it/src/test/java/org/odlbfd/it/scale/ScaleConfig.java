@@ -20,9 +20,12 @@ import java.util.List;
  * @param pairings  what runs in A and B: agent-agent, agent-frr, frr-frr ({@code scale.pairings})
  * @param heap      fixed heap of each agent JVM ({@code scale.heap}, default 512m)
  * @param threads   agent --threads, empty for the agent's default ({@code scale.threads})
+ * @param layout    {@code per-session} (one address pair per single-hop session, the default) or
+ *                  {@code shared64} (64 addresses per side, multihop sessions spread over the address pairs)
+ *                  ({@code scale.layout})
  */
 record ScaleConfig(int[] counts, int minCount, int[] intervals, int holdS, List<String> pairings, String heap,
-        String threads) {
+        String threads, String layout) {
     static final int MULT = 3;
 
     static ScaleConfig fromSystem() {
@@ -30,7 +33,16 @@ record ScaleConfig(int[] counts, int minCount, int[] intervals, int holdS, List<
             Integer.getInteger("scale.nmin", 25),
             ints(System.getProperty("scale.intervals", "50,300")), Integer.getInteger("scale.hold", 60),
             List.of(System.getProperty("scale.pairings", "agent-agent,agent-frr").split(",")),
-            System.getProperty("scale.heap", "512m"), System.getProperty("scale.threads", ""));
+            System.getProperty("scale.heap", "512m"), System.getProperty("scale.threads", ""),
+            layout(System.getProperty("scale.layout", ScaleBed.PER_SESSION)));
+    }
+
+    private static String layout(final String text) {
+        if (!ScaleBed.PER_SESSION.equals(text) && !ScaleBed.SHARED64.equals(text)) {
+            throw new IllegalArgumentException("scale.layout=" + text + ": expected " + ScaleBed.PER_SESSION + " or "
+                + ScaleBed.SHARED64);
+        }
+        return text;
     }
 
     private static int[] ints(final String csv) {

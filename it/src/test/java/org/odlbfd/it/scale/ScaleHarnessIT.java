@@ -56,7 +56,7 @@ class ScaleHarnessIT {
             // AgentProcess reads the agent JVM's classpath from this property (the pom's default is stale here)
             System.setProperty("bfd.it.classpath", AgentClasspath.build());
         }
-        bed = ScaleBed.create(cfg.maxCount());
+        bed = ScaleBed.create(cfg.maxCount(), cfg.layout());
     }
 
     @AfterAll
@@ -68,9 +68,10 @@ class ScaleHarnessIT {
 
     @Test
     void largestHeldSessionCount() {
-        report(String.format(Locale.ROOT, "RUN %s counts=%s intervals=%s x%d hold=%ds pairings=%s heap=%s threads=%s",
-            Instant.now(), Arrays.toString(cfg.counts()), Arrays.toString(cfg.intervals()), ScaleConfig.MULT,
-            cfg.holdS(), cfg.pairings(), cfg.heap(), cfg.threads().isBlank() ? "default" : cfg.threads()));
+        report(String.format(Locale.ROOT, "RUN %s counts=%s intervals=%s x%d hold=%ds pairings=%s heap=%s threads=%s"
+            + " layout=%s", Instant.now(), Arrays.toString(cfg.counts()), Arrays.toString(cfg.intervals()),
+            ScaleConfig.MULT, cfg.holdS(), cfg.pairings(), cfg.heap(), cfg.threads().isBlank() ? "default"
+                : cfg.threads(), cfg.layout()));
         final List<StepResult> all = new ArrayList<>();
         final List<String> summary = new ArrayList<>();
         for (int ms : cfg.intervals()) {
