@@ -19,6 +19,8 @@ import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.DetectionMode;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes the binding codec generate, before the first burst needs them, the classes it writes
@@ -29,6 +31,7 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
  * reaches the datastore: the binding adapter serializes at each write, not at commit.
  */
 final class CodecWarmUp {
+    private static final Logger LOG = LoggerFactory.getLogger(CodecWarmUp.class);
     /** A name no bfdv1 instance is likely to have; nothing is committed under it anyway. */
     private static final String PROTOCOL = "odl-bfd-codec-warm-up";
 
@@ -37,11 +40,23 @@ final class CodecWarmUp {
     }
 
     /**
-     * Serializes the sample entries in a transaction that is then cancelled.
+     * Serializes the sample entries in a transaction that is then cancelled; a failure only costs the
+     * first burst its speed.
      *
      * @param dataBroker where the transaction comes from
      */
     static void run(final DataBroker dataBroker) {
+        final long start = System.nanoTime();
+        try {
+            serialize(dataBroker);
+            LOG.debug("Binding codec warmed for operational BFD entries in {} ms",
+                (System.nanoTime() - start) / 1_000_000);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            LOG.info("Binding codec not warmed for operational BFD entries", e);
+        }
+    }
+
+    private static void serialize(final DataBroker dataBroker) {
         final var tx = dataBroker.newWriteOnlyTransaction();
         try {
             final var delta = new EntryDelta(false);

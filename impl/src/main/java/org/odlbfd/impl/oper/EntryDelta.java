@@ -172,6 +172,31 @@ final class EntryDelta {
         return partialWrites;
     }
 
+    /** How two views of a session differ, as the writer's refresh needs to know. */
+    enum Difference {
+        /** Not at all. */
+        NONE,
+        /** In session-statistics only. */
+        STATISTICS,
+        /** In something else, but not in session-running. */
+        ENTRY,
+        /** In session-running. */
+        RUNNING
+    }
+
+    /**
+     * How two views of a session differ.
+     *
+     * @param before one view
+     * @param after the other
+     * @return the largest kind of difference
+     */
+    static Difference difference(final SessionView before, final SessionView after) {
+        final var changed = changed(before, after);
+        return changed.contains(Part.RUNNING) ? Difference.RUNNING : changed.contains(Part.ENTRY) ? Difference.ENTRY
+            : changed.contains(Part.STATISTICS) ? Difference.STATISTICS : Difference.NONE;
+    }
+
     private static EnumSet<Part> changed(final SessionView before, final SessionView after) {
         final var result = EnumSet.noneOf(Part.class);
         for (var component : COMPONENTS) {

@@ -13,10 +13,8 @@ import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -25,12 +23,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.MultiHopKey;
-import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
@@ -75,8 +71,9 @@ public final class OperationalWriter implements AutoCloseable {
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
     /** What the last flush wrote of each session, so the next writes only what changed (EntryDelta). */
     private final Map<String, WrittenEntries> written = new HashMap<>();
-    /** The summaries last written per protocol (bfd, ip-sh, ip-mh), written again only when they change. */
-    private final Map<String, List<SummaryCounts>> summaries = new HashMap<>();
+    private final SummaryWriter summaries = new SummaryWriter();
+    /** Counter refreshes, written a chunk per transaction after the transitions. */
+    private final CounterQueue counters = new CounterQueue();
     private final EntryDelta delta;
     private final FaultTracker faults;
     private TransactionChain chain;
@@ -124,7 +121,7 @@ public final class OperationalWriter implements AutoCloseable {
             new ThreadFactoryBuilder().setNameFormat("bfd-oper-writer").setDaemon(true).build());
         chain = newChain();
         if (warmUp) {
-            execute(this::warmUp);
+            execute(() -> CodecWarmUp.run(dataBroker));
         }
     }
 
@@ -143,6 +140,43 @@ public final class OperationalWriter implements AutoCloseable {
     }
 
     /**
+     * Records a session's state from the periodic refresh, which mostly brings new counters. Counter
+     * changes are written after any pending transition, a chunk per transaction; a change of anything
+     * else (configuration without a transition, the peer's discriminator cleared by silence) goes as an
+     * update. A refresh whose session-running disagrees with the state last handed over is dropped: its
+     * snapshot was taken before a transition whose update came first, or after one whose update is still
+     * on its way, and transitions always come with their own update.
+     *
+     * @param view the session state
+     */
+    public void refresh(final SessionView view) {
+        requireNonNull(view);
+        execute(() -> {
+            final var protocol = view.config().protocol();
+            final var sessions = current.get(protocol);
+            final var key = view.config().key();
+            final var last = sessions == null ? null : sessions.get(key);
+            if (last == null) {
+                return;
+            }
+            switch (EntryDelta.difference(last, view)) {
+                case STATISTICS -> {
+                    sessions.put(key, view);
+                    counters.add(protocol, key);
+                    scheduleFlush();
+                }
+                case ENTRY -> {
+                    sessions.put(key, view);
+                    markDirty(protocol, key);
+                }
+                case NONE, RUNNING -> {
+                    // nothing new, or a snapshot that crossed a transition
+                }
+            }
+        });
+    }
+
+    /**
      * Removes a session's entry.
      *
      * @param protocol its protocol instance
@@ -152,6 +186,7 @@ public final class OperationalWriter implements AutoCloseable {
         execute(() -> {
             final var sessions = current.get(protocol);
             if (sessions != null && sessions.remove(key) != null) {
+                counters.remove(protocol, key);
                 markDirty(protocol, key);
             }
         });
@@ -224,6 +259,7 @@ public final class OperationalWriter implements AutoCloseable {
                 dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
             }
             placed.clear();
+            counters.clear();
             if (!dirty.isEmpty()) {
                 scheduleFlush();
             }
@@ -259,7 +295,7 @@ public final class OperationalWriter implements AutoCloseable {
 
     private @Nullable FluentFuture<? extends CommitInfo> flush() {
         flushScheduled = false;
-        if (dirty.isEmpty() || retryPending) {
+        if (dirty.isEmpty() && counters.isEmpty() || retryPending) {
             // a failed chain is replaced when its retry is due; until then updates only gather
             return null;
         }
@@ -268,6 +304,11 @@ public final class OperationalWriter implements AutoCloseable {
             writeProtocol(tx, entry.getKey(), entry.getValue());
         }
         dirty.clear();
+        if (!counters.isEmpty()) {
+            for (var entry : counters.take().entrySet()) {
+                writeProtocol(tx, entry.getKey(), entry.getValue());
+            }
+        }
         commitInFlight = true;
         final var commit = tx.commit();
         lastCommit = commit;
@@ -288,7 +329,7 @@ public final class OperationalWriter implements AutoCloseable {
 
     private void committed() {
         commitInFlight = false;
-        if (!dirty.isEmpty()) {
+        if (!dirty.isEmpty() || !counters.isEmpty()) {
             scheduleFlush();
         }
         final long run = faults.succeeded();
@@ -307,6 +348,7 @@ public final class OperationalWriter implements AutoCloseable {
             current.remove(protocol);
             written.remove(protocol);
             summaries.remove(protocol);
+            counters.removeProtocol(protocol);
             return;
         }
         final var before = written.computeIfAbsent(protocol, k -> new WrittenEntries());
@@ -330,35 +372,11 @@ public final class OperationalWriter implements AutoCloseable {
                 delta.write(tx, protocol, key, before.put(view), view, parentsExist);
             }
         }
-        writeSummaries(tx, protocol, sessions, devices);
-    }
-
-    private void writeSummaries(final WriteTransaction tx, final String protocol,
-            final Map<SessionKey, SessionView> sessions, final Map<SessionKey, Placed> devices) {
-        final var all = new ArrayList<@Nullable State>();
-        final var sh = new ArrayList<@Nullable State>();
-        final var mh = new ArrayList<@Nullable State>();
-        final BiConsumer<SessionKey, @Nullable State> count = (key, state) -> {
-            all.add(state);
-            (key.pathType() == PathType.IP_SINGLE_HOP ? sh : mh).add(state);
-        };
-        sessions.forEach((key, view) -> {
-            if (!devices.containsKey(key)) {
-                count.accept(key, view.localState());
-            }
-        });
-        devices.forEach((key, device) -> count.accept(key, device.localState()));
-        final var counts = List.of(SummaryCounts.ofStates(all), SummaryCounts.ofStates(sh),
-            SummaryCounts.ofStates(mh));
-        final var last = summaries.put(protocol, counts);
-        final var paths = List.of(OperMapper.bfdSummaryPath(protocol), OperMapper.ipShSummaryPath(protocol),
-            OperMapper.ipMhSummaryPath(protocol));
-        for (int i = 0; i < paths.size(); i++) {
-            if (last == null || !last.get(i).equals(counts.get(i))) {
-                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, paths.get(i),
-                    OperMapper.toSummary(counts.get(i)));
-            }
-        }
+        final Map<SessionKey, @Nullable State> states = new HashMap<>();
+        sessions.forEach((key, view) -> states.put(key, view.localState()));
+        // a device's entry wins over the embedded agent's for the same key
+        devices.forEach((key, device) -> states.put(key, device.localState()));
+        summaries.write(tx, protocol, states);
     }
 
     /** The entry of a session a device runs, and its state for the summaries. */
@@ -372,18 +390,6 @@ public final class OperationalWriter implements AutoCloseable {
      */
     long[] writeCounts() {
         return new long[] {delta.fullWrites(), delta.partialWrites()};
-    }
-
-    private void warmUp() {
-        final long start = System.nanoTime();
-        try {
-            CodecWarmUp.run(dataBroker);
-            LOG.debug("Binding codec warmed for operational BFD entries in {} ms",
-                (System.nanoTime() - start) / 1_000_000);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // only the first burst is slower without it
-            LOG.info("Binding codec not warmed for operational BFD entries", e);
-        }
     }
 
     private TransactionChain newChain() {
@@ -432,6 +438,7 @@ public final class OperationalWriter implements AutoCloseable {
         // what the failed chain may have lost is written again, whole
         written.clear();
         summaries.clear();
+        counters.clear();
         for (var entry : current.entrySet()) {
             for (var key : entry.getValue().keySet()) {
                 markDirty(entry.getKey(), key);
@@ -451,15 +458,20 @@ public final class OperationalWriter implements AutoCloseable {
      * @return true when drained in time
      */
     public boolean drain(final long timeoutMillis) {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
-            final var commit = executor.submit(() -> {
-                final var flushed = flush();
-                // nothing left to write: wait for the commit that took the last updates, if any
-                return flushed != null ? flushed : lastCommit;
-            }).get(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (commit != null) {
-                commit.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            }
+            boolean more;
+            do {
+                final var step = executor.submit(() -> {
+                    final var flushed = flush();
+                    // nothing left to write: wait for the commit that took the last updates, if any
+                    return new DrainStep(flushed != null ? flushed : lastCommit, !counters.isEmpty());
+                }).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (step.commit() != null) {
+                    step.commit().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                }
+                more = step.more();
+            } while (more);
             return true;
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Operational writer did not drain", e);
@@ -468,6 +480,10 @@ public final class OperationalWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** One flush of {@link #drain}: the commit to wait for, and whether counter chunks remain. */
+    private record DrainStep(@Nullable FluentFuture<? extends CommitInfo> commit, boolean more) {
     }
 
     private void execute(final Runnable task) {

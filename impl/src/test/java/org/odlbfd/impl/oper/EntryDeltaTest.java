@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.net.InetAddresses;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +123,40 @@ class EntryDeltaTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(Optional.empty(), read(OperMapper.protocolPath(Views.PROTOCOL)));
         // a new first entry brings its parents again
         step(Views.of(SH).build(), 5, 0);
+    }
+
+    @Test
+    void counterRefreshesGoInChunksAndStaleOnesAreDropped() {
+        final int count = CounterQueue.CHUNK * 2 + 17;
+        final var keys = new ArrayList<SingleHopKey>();
+        for (int i = 0; i < count; i++) {
+            keys.add(new SingleHopKey("eth0", InetAddresses.forString("2001:db8:1::" + Integer.toHexString(i + 1))));
+            writer.put(Views.of(keys.get(i)).peer(i + 1, 3).state(State.UP, State.UP).build());
+        }
+        assertTrue(writer.drain(10_000));
+        final long wholeBefore = writer.writeCounts()[0];
+        for (int i = 0; i < count; i++) {
+            writer.refresh(Views.of(keys.get(i)).peer(i + 1, 3).state(State.UP, State.UP).counters(50, 60).build());
+        }
+        // a refresh taken before a transition whose own update came first: dropped
+        writer.put(Views.of(SH).peer(7, 3).state(State.UP, State.UP).counters(5, 5).build());
+        writer.refresh(Views.of(SH).counters(4, 4).build());
+        // a refresh of a session the writer does not know: dropped
+        writer.refresh(Views.of(new SingleHopKey("eth9", InetAddresses.forString("2001:db8::9"))).build());
+        assertTrue(writer.drain(10_000));
+        for (var key : List.of(keys.get(0), keys.get(CounterQueue.CHUNK), keys.get(count - 1))) {
+            final var stats = read(OperMapper.sessionPath(Views.PROTOCOL, key)).orElseThrow().getSessionStatistics();
+            assertEquals(50, stats.getReceivePacketCount().getValue().longValue());
+            assertEquals(60, stats.getSendPacketCount().getValue().longValue());
+        }
+        final var transitioned = read(OperMapper.sessionPath(Views.PROTOCOL, SH)).orElseThrow();
+        assertEquals(org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.State.Up,
+            transitioned.getSessionRunning().getLocalState());
+        assertEquals(5, transitioned.getSessionStatistics().getReceivePacketCount().getValue().longValue());
+        assertEquals(Optional.empty(), read(OperMapper.sessionPath(Views.PROTOCOL,
+            new SingleHopKey("eth9", InetAddresses.forString("2001:db8::9")))));
+        // counters alone are statistics puts, and SH's first write was its only whole one
+        assertEquals(wholeBefore + 1, writer.writeCounts()[0]);
     }
 
     @Test
