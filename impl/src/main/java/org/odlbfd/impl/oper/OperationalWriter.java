@@ -169,8 +169,8 @@ public final class OperationalWriter implements AutoCloseable {
                     sessions.put(key, view);
                     markDirty(protocol, key);
                 }
-                case NONE, RUNNING -> {
-                    // nothing new, or a snapshot that crossed a transition
+                default -> {
+                    // NONE: nothing new; RUNNING: a snapshot that crossed a transition
                 }
             }
         });
