@@ -6,6 +6,8 @@
 # for the NETCONF southbound tests (org.odlbfd.it.southbound, e2e.Southbound*IT): yuma123 netconfd (a
 # real NETCONF server; the tests load the RFC 9314 modules into it) behind OpenSSH's sshd (its netconf
 # subsystem), and the unprivileged user `nctest` those sshd instances let in.
+# Debian's chromium, which the status-page test (it/e2e OperatorSurfacesIT) drives headless.
+# curl for tools/demo-static-vpn.sh.
 #
 # Idempotent: installs only packages that are missing, with --no-install-recommends, so a
 # second run does nothing but `apt-get update`. Starts no daemon (Debian's packages start
@@ -18,7 +20,8 @@ set -euo pipefail
 log() { echo "install-peers: $*" >&2; }
 [ "$(id -u)" = 0 ] || { log "must run as root"; exit 1; }
 
-PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps python3-ncclient netconfd openssh-server)
+PKGS=(frr bird2 keepalived iproute2 nftables iputils-ping procps python3-ncclient netconfd openssh-server chromium
+      curl)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -45,7 +48,8 @@ fi
 
 # check what the tests need is really there
 for f in /usr/lib/frr/bfdd /usr/lib/frr/zebra /usr/bin/vtysh /usr/sbin/bird /usr/sbin/birdc /usr/sbin/keepalived \
-         /usr/sbin/nft /usr/sbin/ip /usr/bin/ping /usr/sbin/netconfd /usr/sbin/netconf-subsystem /usr/sbin/sshd; do
+         /usr/sbin/nft /usr/sbin/ip /usr/bin/ping /usr/sbin/netconfd /usr/sbin/netconf-subsystem /usr/sbin/sshd \
+         /usr/bin/chromium; do
   [ -x "$f" ] || [ -x "/bin/${f##*/}" ] || [ -x "/sbin/${f##*/}" ] || { log "missing after install: $f"; exit 1; }
 done
 /usr/bin/python3 -c 'import ncclient' || { log "missing after install: python3 module ncclient"; exit 1; }

@@ -28,6 +28,26 @@ public interface BfdSessionService {
     Registration register(SessionKey key, SessionParams params, SessionListener listener);
 
     /**
+     * Like {@link #register(SessionKey, SessionParams, SessionListener)}, with the path settings a
+     * session this client creates uses (FRR's {@code bfd_sess_set_ipv4_addrs} and
+     * {@code bfd_sess_set_hop_count}). A session that already runs keeps its own.
+     *
+     * @param key the session
+     * @param params the timers this client wants; an operator's configuration takes precedence
+     * @param options source address and multihop TTL floor
+     * @param listener receives transitions
+     * @return the registration; close it to unregister
+     * @throws UnsupportedOperationException when this service cannot apply the options
+     */
+    default Registration register(final SessionKey key, final SessionParams params, final SessionOptions options,
+            final SessionListener listener) {
+        if (!options.equals(SessionOptions.DEFAULT)) {
+            throw new UnsupportedOperationException("this session service takes no session options");
+        }
+        return register(key, params, listener);
+    }
+
+    /**
      * The last known status of a session.
      *
      * @param key the session

@@ -29,6 +29,7 @@ import org.odlbfd.impl.config.SessionSink;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineObserver;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.metrics.TransitionCounter;
 import org.odlbfd.impl.oper.StatePublisher;
 import org.odlbfd.impl.session.Clock;
 import org.odlbfd.impl.transport.EchoAddressing;
@@ -71,14 +72,30 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
      * @param echoAddressing where Echo goes: {@code self} (RFC 5881 §4, the default: the peer's
      *     forwarding plane loops it back; needs the policy route in impl/README.md), {@code peer}
      *     or {@code self-ipv4}
+     * @param transitions counts transitions for the metrics
      */
     @Inject
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final long countersPeriodMillis, final boolean ipv4EchoToSelf, final String echoAddressing) {
+            final long countersPeriodMillis, final boolean ipv4EchoToSelf, final String echoAddressing,
+            final TransitionCounter transitions) {
         this(publisher, keys, threads > 0 ? threads : DEFAULT_THREADS,
             TransportConfig.STANDARD.withEchoAddressing(ipv4EchoToSelf ? EchoAddressing.SELF_IPV4
                 : EchoAddressing.parse(echoAddressing)),
-            countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS);
+            countersPeriodMillis > 0 ? countersPeriodMillis : DEFAULT_COUNTERS_PERIOD_MS, transitions);
+    }
+
+    /**
+     * Creates the agent without transition metrics (the remote agent, tests).
+     *
+     * @param publisher where state goes
+     * @param keys authentication keys
+     * @param threads event loops
+     * @param ports UDP ports
+     * @param countersPeriodMillis how often counters are written
+     */
+    public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
+            final TransportConfig ports, final long countersPeriodMillis) {
+        this(publisher, keys, threads, ports, countersPeriodMillis, new TransitionCounter());
     }
 
     /**
@@ -89,9 +106,10 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
      * @param threads event loops
      * @param ports UDP ports
      * @param countersPeriodMillis how often counters are written
+     * @param transitions counts transitions for the metrics
      */
     public EmbeddedAgent(final StatePublisher publisher, final KeyProvider keys, final int threads,
-            final TransportConfig ports, final long countersPeriodMillis) {
+            final TransportConfig ports, final long countersPeriodMillis, final TransitionCounter transitions) {
         if (threads < 1 || countersPeriodMillis < 1) {
             throw new IllegalArgumentException("threads " + threads + " and counters period " + countersPeriodMillis
                 + " ms must be positive");
@@ -99,7 +117,7 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
         this.publisher = requireNonNull(publisher);
         transport = Transport.create(threads, ports);
         engine = new BfdEngine(transport.schedulers(), Clock.SYSTEM, transport::sink, keys,
-            SEEDS.nextLong(), new Recorder());
+            SEEDS.nextLong(), new Recorder(transitions.alongside(publisher)));
         transport.attach(engine);
         publisher.start(engine::snapshots, countersPeriodMillis);
         LOG.info("Embedded BFD agent started on {} loops ({})", threads, transport.description());
@@ -121,29 +139,35 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
 
     /**
      * Notes each session's local discriminator for {@link #running()}, on the engine's threads, and
-     * passes every event on to the publisher.
+     * passes every event on (to the transition counter and the publisher).
      */
     private final class Recorder implements EngineObserver {
+        private final EngineObserver downstream;
+
+        Recorder(final EngineObserver downstream) {
+            this.downstream = downstream;
+        }
+
         @Override
         public void sessionCreated(final SessionSnapshot snapshot) {
             discriminators.put(snapshot.key(), snapshot.localDiscr());
-            publisher.sessionCreated(snapshot);
+            downstream.sessionCreated(snapshot);
         }
 
         @Override
         public void stateChanged(final SessionSnapshot snapshot, final State previous) {
-            publisher.stateChanged(snapshot, previous);
+            downstream.stateChanged(snapshot, previous);
         }
 
         @Override
         public void timersChanged(final SessionSnapshot snapshot) {
-            publisher.timersChanged(snapshot);
+            downstream.timersChanged(snapshot);
         }
 
         @Override
         public void sessionDeleted(final SessionKey key, final String name) {
             discriminators.remove(key);
-            publisher.sessionDeleted(key, name);
+            downstream.sessionDeleted(key, name);
         }
     }
 

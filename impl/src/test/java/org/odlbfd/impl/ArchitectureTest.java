@@ -55,6 +55,30 @@ class ArchitectureTest {
         .because("devices run their own BFD: the southbound only renders configuration and reads state (DESIGN.md)")
         .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule METRICS_KNOW_NO_HTTP_NOR_MDSAL = noClasses()
+        .that().resideInAPackage("org.odlbfd.impl.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage("javax.servlet..", "org.opendaylight..",
+            "io.prometheus.metrics.exporter..", "org.odlbfd.impl.web..", "io.netty..")
+        .because("the standalone agent serves the same metrics on a port of its own (issue 13)")
+        .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule ROUTES_USE_THE_CLIENT_API_ONLY = noClasses()
+        .that().resideInAnyPackage("org.odlbfd.impl.routetracker..", "org.odlbfd.impl.kernel..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.odlbfd.impl.engine..", "org.odlbfd.impl.session..",
+            "org.odlbfd.impl.fsm..", "org.odlbfd.impl.packet..", "org.odlbfd.impl.auth..",
+            "org.odlbfd.impl.transport..", "org.odlbfd.impl.oper..")
+        .because("static routes reach BFD through the client API (api.BfdSessionService) only (DESIGN.md)")
+        .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule TRACKER_KNOWS_NO_NETLINK = noClasses()
+        .that().resideInAPackage("org.odlbfd.impl.routetracker..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.odlbfd.impl.kernel..", "org.odlbfd.impl.linux..")
+        .because("the tracker sees the kernel through KernelView and RouteSink, so it is tested without one")
+        .allowEmptyShould(true);
+
     @Test
     void rulesCatchAViolation() throws ClassNotFoundException {
         final JavaClasses canary = new ClassFileImporter()

@@ -25,6 +25,7 @@ import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.config.BfdConfigListener;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineObserver;
+import org.odlbfd.impl.metrics.TransitionCounter;
 import org.odlbfd.impl.oper.OperMapper;
 import org.odlbfd.impl.oper.OperationalWriter;
 import org.odlbfd.impl.oper.StatePublisher;
@@ -84,7 +85,7 @@ class DatastoreFlowTest extends AbstractConcurrentDataBrokerTest {
         setup();
         writer = new OperationalWriter(getDataBroker());
         publisher = new StatePublisher(writer, notifications);
-        agent = new EmbeddedAgent(publisher, KeyProvider.NONE, 1, PORTS, 200);
+        agent = new EmbeddedAgent(publisher, KeyProvider.NONE, 1, PORTS, 200, new TransitionCounter());
         listener = new BfdConfigListener(getDataBroker(), agent);
         peerTransport = UdpTransport.create(1, PORTS);
         peer = new BfdEngine(peerTransport.schedulers(), Clock.SYSTEM, peerTransport::sink, KeyProvider.NONE, 7,

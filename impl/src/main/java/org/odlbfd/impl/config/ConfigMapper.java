@@ -27,6 +27,7 @@ import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.EchoPa
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionExtParms;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup2;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
@@ -124,7 +125,10 @@ public final class ConfigMapper {
      */
     public static SessionConfig multiHop(final String protocol, final SessionGroup group,
             final ChainAlgorithms algorithms) {
-        final var key = new MultiHopKey(toInet(group.requireSourceAddr()), toInet(group.requireDestAddr()));
+        // odl-bfd-ext vrf (SessionGroup2: the VRF augment of the session group)
+        final var vrfAug = group.augmentation(SessionGroup2.class);
+        final var key = new MultiHopKey(toInet(group.requireSourceAddr()), toInet(group.requireDestAddr()),
+            vrfAug == null ? null : vrfAug.getVrf());
         // rx-ttl is mandatory in ietf-bfd-ip-mh; the commit cohort enforces it (odl-bfd-deviations), so null
         // only comes from tests or data written around the cohort: 255, the strictest floor, then applies
         // no echo on multihop: RFC 5883 section 3, and odl-bfd-ext has no echo container there

@@ -75,6 +75,18 @@ public final class ConfigValidator {
     }
 
     /**
+     * This validator with one more rule set (for example another package's rules on the same tree).
+     *
+     * @param rule the rule set
+     * @return a new validator
+     */
+    public ConfigValidator with(final ConfigRule rule) {
+        final var all = new java.util.ArrayList<>(rules);
+        all.add(requireNonNull(rule));
+        return new ConfigValidator(all, transitions);
+    }
+
+    /**
      * Checks a configuration with the rules that do not depend on the host or on running sessions.
      *
      * @param protocols every control-plane-protocol, or null when none

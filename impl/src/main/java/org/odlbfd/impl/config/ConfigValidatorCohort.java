@@ -14,6 +14,7 @@ import com.google.common.util.concurrent.Futures;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -89,8 +90,25 @@ public final class ConfigValidatorCohort implements DOMDataTreeCommitCohort, Aut
      */
     public ConfigValidatorCohort(final DOMDataBroker domBroker, final BindingNormalizedNodeSerializer codec,
             final RunningDiscriminators running, final int maxSessions) {
+        this(domBroker, codec, running, maxSessions, protocols -> List.of());
+    }
+
+    /**
+     * Registers the cohort with the controller's rules and the rules of another package on the same
+     * subtree (static routes: {@code routetracker.StaticRouteValidator}), refused the same way.
+     *
+     * @param domBroker the DOM data broker; without commit-cohort support nothing is validated (logged)
+     * @param codec the binding codec
+     * @param running the sessions the embedded agent runs
+     * @param maxSessions the max-sessions setting, 0 for the heap-sized default
+     * @param moreRules further rules on control-plane-protocols: one complete message per broken rule
+     */
+    public ConfigValidatorCohort(final DOMDataBroker domBroker, final BindingNormalizedNodeSerializer codec,
+            final RunningDiscriminators running, final int maxSessions,
+            final Function<@Nullable ControlPlaneProtocols, List<String>> moreRules) {
         this(domBroker, codec, ConfigValidator.standard(Host::system, HostRules.ALL_EMBEDDED, running,
-            maxSessions > 0 ? maxSessions : SessionLimit.heapSized(Runtime.getRuntime().maxMemory())));
+            maxSessions > 0 ? maxSessions : SessionLimit.heapSized(Runtime.getRuntime().maxMemory()))
+            .with((config, violations) -> moreRules.apply(config.protocols()).forEach(violations::add)));
     }
 
     /**

@@ -28,6 +28,15 @@ public final class Violations {
     }
 
     /**
+     * Records a broken rule whose message already says where (rules of other packages).
+     *
+     * @param message the whole message
+     */
+    public void add(final String message) {
+        messages.add(message);
+    }
+
+    /**
      * What was recorded, in order.
      *
      * @return the messages

@@ -26,6 +26,7 @@ import org.odlbfd.api.BfdSessionService;
 import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionListener;
+import org.odlbfd.api.SessionOptions;
 import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
@@ -211,6 +212,7 @@ public final class BfdEngine implements BfdSessionService {
             case EngineInput.Update update -> shardOf(update.registration().key());
             case EngineInput.Unregister unregister -> shardOf(unregister.registration().key());
             case EngineInput.Query query -> shardOf(query.key());
+            case EngineInput.ClearStatistics clear -> shardOf(clear.key());
         };
     }
 
@@ -365,13 +367,59 @@ public final class BfdEngine implements BfdSessionService {
      *
      * @return completes with the counts summed over all loops
      */
-    CompletableFuture<long[]> unattributedRejects() {
+    CompletableFuture<long[]> unattributedRejectCounts() {
         return onEveryShard(Shard::globalRejects).thenApply(parts -> {
             final long[] sum = new long[RejectReason.values().length];
             for (long[] part : parts) {
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] += part[i];
                 }
+            }
+            return sum;
+        });
+    }
+
+    /**
+     * Clears one session's statistics.
+     *
+     * @param key session
+     * @return completes with true when it exists, false when there is no such session
+     */
+    public CompletableFuture<Boolean> clearStatistics(final SessionKey key) {
+        final CompletableFuture<Boolean> done = new CompletableFuture<>();
+        submit(new EngineInput.ClearStatistics(key, done));
+        return done;
+    }
+
+    /**
+     * Clears the statistics of every session and the engine-wide discard counts.
+     *
+     * @return completes with the number of sessions cleared
+     */
+    public CompletableFuture<Integer> clearAllStatistics() {
+        return onEveryShard(Shard::clearStatistics).thenApply(counts -> counts.stream().mapToInt(i -> i).sum());
+    }
+
+    /**
+     * Packets discarded before any session could be charged with them (unknown discriminator, no
+     * session, malformed without a known discriminator, stray echo), by reason.
+     *
+     * @return completes with the counts; a reason that never happened is absent
+     */
+    public CompletableFuture<Map<RejectReason, Long>> unattributedRejects() {
+        return onEveryShard(Shard::globalRejects).thenApply(parts -> {
+            final Map<RejectReason, Long> sum = new EnumMap<>(RejectReason.class);
+            for (long[] part : parts) {
+                for (RejectReason reason : RejectReason.values()) {
+                    if (part[reason.ordinal()] != 0) {
+                        sum.merge(reason, part[reason.ordinal()], Long::sum);
+                    }
+                }
+            }
+            // the bounded hand-off between loops counts its own drops (they never reach a shard)
+            final long overload = overloadDrops.sum();
+            if (overload != 0) {
+                sum.merge(RejectReason.OVERLOAD, overload, Long::sum);
             }
             return sum;
         });
@@ -433,7 +481,13 @@ public final class BfdEngine implements BfdSessionService {
 
     @Override
     public Registration register(final SessionKey key, final SessionParams params, final SessionListener listener) {
-        final ClientRegistration registration = new ClientRegistration(this, key, params, listener);
+        return register(key, params, SessionOptions.DEFAULT, listener);
+    }
+
+    @Override
+    public Registration register(final SessionKey key, final SessionParams params, final SessionOptions options,
+            final SessionListener listener) {
+        final ClientRegistration registration = new ClientRegistration(this, key, params, options, listener);
         submit(new EngineInput.Register(registration));
         return registration;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.odlbfd.api.BfdSessionService;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionListener;
+import org.odlbfd.api.SessionOptions;
 import org.odlbfd.api.SessionParams;
 
 /**
@@ -22,14 +23,16 @@ public final class ClientRegistration implements BfdSessionService.Registration 
     private final BfdEngine engine;
     private final SessionKey key;
     private final SessionListener listener;
+    private final SessionOptions options;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SessionParams params;
 
     ClientRegistration(final BfdEngine engine, final SessionKey key, final SessionParams params,
-            final SessionListener listener) {
+            final SessionOptions options, final SessionListener listener) {
         this.engine = requireNonNull(engine);
         this.key = requireNonNull(key);
         this.params = requireNonNull(params);
+        this.options = requireNonNull(options);
         this.listener = requireNonNull(listener);
     }
 
@@ -40,6 +43,10 @@ public final class ClientRegistration implements BfdSessionService.Registration 
 
     SessionParams params() {
         return params;
+    }
+
+    SessionOptions options() {
+        return options;
     }
 
     SessionListener listener() {

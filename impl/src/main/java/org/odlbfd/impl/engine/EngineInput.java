@@ -130,6 +130,15 @@ public sealed interface EngineInput {
     }
 
     /**
+     * The operator clears a session's statistics (counters to zero, state untouched).
+     *
+     * @param key session
+     * @param done completes with true when the session exists and was cleared, false when there is none
+     */
+    record ClearStatistics(SessionKey key, CompletableFuture<Boolean> done) implements EngineInput {
+    }
+
+    /**
      * Asks for a session's snapshot.
      *
      * @param key session

@@ -25,7 +25,21 @@ import org.odlbfd.api.SingleHopKey;
  * @param destination destination address, or null when unknown
  */
 public record RxMeta(boolean multiHop, int ttl, @Nullable String interfaceName, InetAddress source,
-        @Nullable InetAddress destination) implements Arrival {
+        @Nullable InetAddress destination, @Nullable String vrf) implements Arrival {
+    /**
+     * An arrival in the default VRF.
+     *
+     * @param multiHop on the multihop port
+     * @param ttl received TTL / hop limit, -1 when unknown
+     * @param interfaceName arrival interface, or null
+     * @param source sender
+     * @param destination our address it was sent to, or null when unknown
+     */
+    public RxMeta(final boolean multiHop, final int ttl, final @Nullable String interfaceName,
+            final InetAddress source, final @Nullable InetAddress destination) {
+        this(multiHop, ttl, interfaceName, source, destination, null);
+    }
+
     /**
      * Copies a (possibly transient) arrival.
      *
@@ -38,9 +52,10 @@ public record RxMeta(boolean multiHop, int ttl, @Nullable String interfaceName, 
         }
         final SessionKey key = arrival.demuxKey();
         return switch (key) {
-            case SingleHopKey sh -> new RxMeta(false, arrival.ttl(), sh.interfaceName(), sh.destination(), null);
+            case SingleHopKey sh -> new RxMeta(false, arrival.ttl(), sh.interfaceName(), sh.destination(), null,
+                null);
             case MultiHopKey mh -> new RxMeta(arrival.multiHop(), arrival.ttl(), arrival.interfaceName(),
-                mh.destination(), mh.source());
+                mh.destination(), mh.source(), mh.vrf());
         };
     }
 
@@ -62,6 +77,6 @@ public record RxMeta(boolean multiHop, int ttl, @Nullable String interfaceName, 
         if (!multiHop && ifname != null) {
             return new SingleHopKey(ifname, source);
         }
-        return new MultiHopKey(dest != null ? dest : source, source);
+        return new MultiHopKey(dest != null ? dest : source, source, vrf);
     }
 }

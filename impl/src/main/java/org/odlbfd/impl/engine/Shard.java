@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,13 @@ final class Shard implements SessionEvents {
                 }
             }
             case EngineInput.Unregister unregister -> unregister(unregister.registration());
+            case EngineInput.ClearStatistics clear -> {
+                final Entry entry = entries.get(clear.key());
+                if (entry != null) {
+                    entry.session.clearStatistics();
+                }
+                clear.done().complete(entry != null);
+            }
             case EngineInput.Query query -> {
                 final Entry entry = entries.get(query.key());
                 query.answer().accept(entry == null ? null : snapshot(entry.session));
@@ -337,11 +345,14 @@ final class Shard implements SessionEvents {
 
     private void register(final ClientRegistration registration) {
         final SessionKey key = registration.key();
-        // A multihop key names the local address (RFC 5883 §4.1): the session sends from it. A
-        // wildcard source leaves the choice to the transport and accepts packets on any address.
-        final SessionConfig config = SessionConfig.of(key.toString(), key,
-            key instanceof MultiHopKey mh && !mh.source().isAnyLocalAddress() ? mh.source() : null,
-            registration.params());
+        final var options = registration.options();
+        // A multihop key names the local address (RFC 5883 §4.1): the session sends from it, unless
+        // the client chose another source. A wildcard source leaves the choice to the transport and
+        // accepts packets on any address.
+        final java.net.InetAddress source = options.source() != null ? options.source()
+            : key instanceof MultiHopKey mh && !mh.source().isAnyLocalAddress() ? mh.source() : null;
+        final SessionConfig base = SessionConfig.of(key.toString(), key, source, registration.params());
+        final SessionConfig config = base.singleHop() ? base : base.withRxTtlFloor(options.minRxTtl());
         Entry entry = entries.get(key);
         if (entry == null) {
             entry = create(config);
@@ -465,6 +476,15 @@ final class Shard implements SessionEvents {
 
     long[] globalRejects() {
         return globalRejects.clone();
+    }
+
+    /** Clears every session's statistics and the discards no session could be charged with. */
+    int clearStatistics() {
+        for (Session session : table.all()) {
+            session.clearStatistics();
+        }
+        Arrays.fill(globalRejects, 0);
+        return table.size();
     }
 
     long[] lateness() {

@@ -9,6 +9,8 @@ package org.odlbfd.impl.linux;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One AF_NETLINK socket (netlink(7)): the raw datagram calls only. Messages (struct nlmsghdr and
@@ -39,6 +41,27 @@ public final class Netlink implements AutoCloseable {
             throws IOException {
         NativeLibrary.ensureAvailable();
         return new Netlink(open0(protocol, groups, receiveBufferBytes));
+    }
+
+    /**
+     * Opens and binds a netlink socket inside another network namespace: the socket belongs to that
+     * namespace for good (its routes, links, addresses), whichever thread uses it. The calling thread
+     * enters the namespace only while the socket is created.
+     *
+     * @param protocol e.g. {@link #NETLINK_ROUTE}
+     * @param groups multicast groups to join (RTMGRP_* bit mask), 0 for none
+     * @param receiveBufferBytes SO_RCVBUF, or 0 for the system default
+     * @param netns the namespace file, e.g. {@code /run/netns/NAME}; null for the caller's namespace
+     * @return the socket
+     * @throws IOException when the kernel refuses (entering a namespace needs CAP_SYS_ADMIN)
+     */
+    public static Netlink open(final int protocol, final int groups, final int receiveBufferBytes,
+            final @Nullable Path netns) throws IOException {
+        if (netns == null) {
+            return open(protocol, groups, receiveBufferBytes);
+        }
+        NativeLibrary.ensureAvailable();
+        return new Netlink(openIn0(protocol, groups, receiveBufferBytes, netns.toString()));
     }
 
     /**
@@ -86,6 +109,8 @@ public final class Netlink implements AutoCloseable {
     }
 
     private static native int open0(int protocol, int groups, int rcvbuf) throws IOException;
+
+    private static native int openIn0(int protocol, int groups, int rcvbuf, String netns) throws IOException;
 
     private static native int portId0(int fd) throws IOException;
 

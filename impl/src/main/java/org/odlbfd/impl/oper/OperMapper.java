@@ -57,7 +57,9 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Gauge32;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1Builder;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session2Builder;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1Builder;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup2Builder;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -208,6 +210,11 @@ public final class OperMapper {
             // odl-bfd-ext transport-status (config false), the transport's augment block
             builder.addAugmentation(new Session2Builder().setTransportStatus(transport).build());
         }
+        if (config.name() != null || config.description() != null) {
+            // the operator's name and description, so operational readers (CLI, status page) need not join config
+            builder.addAugmentation(new Session1Builder().setSessionName(config.name())
+                .setDescription(config.description()).build());
+        }
         return builder.build();
     }
 
@@ -232,7 +239,12 @@ public final class OperMapper {
             .setSessionRunning(running(view))
             .setSessionStatistics(statistics(view))
             .build();
-        final var group = new SessionGroupBuilder()
+        final var group = new SessionGroupBuilder();
+        if (config.name() != null || config.description() != null) {
+            group.addAugmentation(new SessionGroup1Builder().setSessionName(config.name())
+                .setDescription(config.description()).build());
+        }
+        group
             .setSourceAddr(IetfInetUtil.ipAddressFor(key.source()))
             .setDestAddr(IetfInetUtil.ipAddressFor(key.destination()))
             .setLocalMultiplier(multiplier(config.params().detectMultiplier()))

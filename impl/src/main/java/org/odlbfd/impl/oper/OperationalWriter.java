@@ -31,14 +31,12 @@ import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.mh.session.groups.SessionGroup;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
 import org.opendaylight.yangtools.binding.DataObject;
-import org.opendaylight.yangtools.yang.common.Empty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +49,8 @@ import org.slf4j.LoggerFactory;
  * ({@link CodecWarmUp}), so that a burst neither rewrites whole entries nor pays the codec's start.
  *
  * <p>When a commit fails the chain is replaced and everything rewritten, after a wait that doubles
- * with each failure in a row (20 ms up to 10 s); updates keep being gathered meanwhile. The first
- * failure of a run is logged with its stack trace, then one summary a minute; {@link #health()}
- * tells how the writer is doing.
+ * with each failure in a row ({@link WriterChain}); updates keep being gathered meanwhile;
+ * {@link #health()} tells how the writer is doing.
  *
  * <p>Sessions placed on NETCONF devices (package {@code southbound}) live in the same ietf-bfd
  * tree: their entries, built by the southbound from the device's view, come in through
@@ -63,7 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class OperationalWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationalWriter.class);
 
-    private final DataBroker dataBroker;
     private final ScheduledExecutorService executor;
     // state below is confined to the executor thread
     private final Map<String, Map<SessionKey, SessionView>> current = new HashMap<>();
@@ -75,14 +71,14 @@ public final class OperationalWriter implements AutoCloseable {
     /** Counter refreshes, written a chunk per transaction after the transitions. */
     private final CounterQueue counters = new CounterQueue();
     private final EntryDelta delta;
-    private final FaultTracker faults;
-    private TransactionChain chain;
+    private final WriterChain chain;
     private boolean flushScheduled;
     /** A commit is under way: updates gather until it completes, then go in one transaction. */
     private boolean commitInFlight;
     private @Nullable FluentFuture<? extends CommitInfo> lastCommit;
-    private boolean retryPending;
-    private volatile WriterHealth health = WriterHealth.INITIAL;
+    /** When the oldest update not yet in a commit was handed over (System.nanoTime), for {@link #lag()}. */
+    private long oldestPendingNanos = Long.MAX_VALUE;
+    private final WriterLag lag = new WriterLag();
 
     /**
      * Creates the writer.
@@ -114,12 +110,11 @@ public final class OperationalWriter implements AutoCloseable {
      */
     OperationalWriter(final DataBroker dataBroker, final LongSupplier nanoTime, final boolean warmUp,
             final boolean wholeEntries) {
-        this.dataBroker = requireNonNull(dataBroker);
-        faults = new FaultTracker(nanoTime);
+        requireNonNull(dataBroker);
         delta = new EntryDelta(wholeEntries);
         executor = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("bfd-oper-writer").setDaemon(true).build());
-        chain = newChain();
+        chain = new WriterChain(dataBroker, this::execute, executor, nanoTime, this::rewriteAll);
         if (warmUp) {
             execute(() -> CodecWarmUp.run(dataBroker));
         }
@@ -132,10 +127,11 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void put(final SessionView view) {
         requireNonNull(view);
+        final long queued = System.nanoTime();
         execute(() -> {
             final var protocol = view.config().protocol();
             current.computeIfAbsent(protocol, k -> new HashMap<>()).put(view.config().key(), view);
-            markDirty(protocol, view.config().key());
+            markDirty(protocol, view.config().key(), queued);
         });
     }
 
@@ -151,6 +147,7 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void refresh(final SessionView view) {
         requireNonNull(view);
+        final long queued = System.nanoTime();
         execute(() -> {
             final var protocol = view.config().protocol();
             final var sessions = current.get(protocol);
@@ -167,7 +164,7 @@ public final class OperationalWriter implements AutoCloseable {
                 }
                 case ENTRY -> {
                     sessions.put(key, view);
-                    markDirty(protocol, key);
+                    markDirty(protocol, key, queued);
                 }
                 default -> {
                     // NONE: nothing new; RUNNING: a snapshot that crossed a transition
@@ -183,11 +180,12 @@ public final class OperationalWriter implements AutoCloseable {
      * @param key the session
      */
     public void remove(final String protocol, final SessionKey key) {
+        final long queued = System.nanoTime();
         execute(() -> {
             final var sessions = current.get(protocol);
             if (sessions != null && sessions.remove(key) != null) {
                 counters.remove(protocol, key);
-                markDirty(protocol, key);
+                markDirty(protocol, key, queued);
             }
         });
     }
@@ -272,10 +270,26 @@ public final class OperationalWriter implements AutoCloseable {
      * @return the latest health
      */
     public WriterHealth health() {
-        return health;
+        return chain.health();
+    }
+
+    /**
+     * How far the operational datastore trails the updates handed to this writer: transitions,
+     * removals and other entry changes. Counter-only refreshes are left out, as they are paced a chunk
+     * per transaction behind the transitions on purpose ({@link CounterQueue}).
+     *
+     * @return the lag record, live
+     */
+    public WriterLag lag() {
+        return lag;
     }
 
     private void markDirty(final String protocol, final SessionKey key) {
+        markDirty(protocol, key, System.nanoTime());
+    }
+
+    private void markDirty(final String protocol, final SessionKey key, final long queuedNanos) {
+        oldestPendingNanos = Math.min(oldestPendingNanos, queuedNanos);
         dirty.computeIfAbsent(protocol, k -> new HashSet<>()).add(key);
         scheduleFlush();
     }
@@ -295,11 +309,11 @@ public final class OperationalWriter implements AutoCloseable {
 
     private @Nullable FluentFuture<? extends CommitInfo> flush() {
         flushScheduled = false;
-        if (dirty.isEmpty() && counters.isEmpty() || retryPending) {
+        if (dirty.isEmpty() && counters.isEmpty() || chain.retryPending()) {
             // a failed chain is replaced when its retry is due; until then updates only gather
             return null;
         }
-        final var tx = chain.newWriteOnlyTransaction();
+        final var tx = chain.newTransaction();
         for (var entry : dirty.entrySet()) {
             writeProtocol(tx, entry.getKey(), entry.getValue());
         }
@@ -309,18 +323,24 @@ public final class OperationalWriter implements AutoCloseable {
                 writeProtocol(tx, entry.getKey(), entry.getValue());
             }
         }
+        // Long.MAX_VALUE: a commit of counter refreshes only, which the lag leaves out
+        final long oldest = oldestPendingNanos;
+        oldestPendingNanos = Long.MAX_VALUE;
         commitInFlight = true;
         final var commit = tx.commit();
         lastCommit = commit;
         commit.addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
+                if (oldest != Long.MAX_VALUE) {
+                    lag.record(System.nanoTime() - oldest);
+                }
                 execute(OperationalWriter.this::committed);
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                // the chain's own callback recovers; updates gather until then
+                // the chain's own callback recovers; updates gather until then; no lag to report
                 execute(() -> commitInFlight = false);
             }
         }, MoreExecutors.directExecutor());
@@ -332,11 +352,7 @@ public final class OperationalWriter implements AutoCloseable {
         if (!dirty.isEmpty() || !counters.isEmpty()) {
             scheduleFlush();
         }
-        final long run = faults.succeeded();
-        if (run > 0) {
-            LOG.info("Operational BFD state written again after {} failed commits", run);
-        }
-        health = faults.health();
+        chain.succeeded();
     }
 
     private void writeProtocol(final WriteTransaction tx, final String protocol, final Set<SessionKey> keys) {
@@ -392,50 +408,8 @@ public final class OperationalWriter implements AutoCloseable {
         return new long[] {delta.fullWrites(), delta.partialWrites()};
     }
 
-    private TransactionChain newChain() {
-        final var created = dataBroker.createMergingTransactionChain();
-        created.addCallback(new FutureCallback<Empty>() {
-            @Override
-            public void onSuccess(final Empty result) {
-                LOG.debug("Operational transaction chain closed");
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                execute(() -> failed(created, cause));
-            }
-        }, MoreExecutors.directExecutor());
-        return created;
-    }
-
-    private void failed(final TransactionChain failedChain, final Throwable cause) {
-        if (chain != failedChain || retryPending) {
-            return;
-        }
-        final var action = faults.failed(cause);
-        health = faults.health();
-        final long delay = faults.retryDelayMillis();
-        switch (action) {
-            case FIRST -> LOG.warn("Operational BFD state not written: the transaction chain failed; retrying in "
-                + "{} ms, then less often (at most every {} s) while it fails", delay,
-                FaultTracker.MAX_DELAY_MS / 1000, cause);
-            case SUMMARY -> LOG.warn("Operational BFD state still not written: {} failed commits in a row ({} not "
-                + "logged), last: {}; next retry in {} ms", health.consecutiveFailures(), faults.takeSuppressed(),
-                cause.getMessage(), delay);
-            case QUIET -> LOG.debug("Operational transaction chain failed again", cause);
-            default -> throw new IllegalStateException(action.name());
-        }
-        retryPending = true;
-        executor.schedule(() -> recover(failedChain), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void recover(final TransactionChain failed) {
-        if (chain != failed || executor.isShutdown()) {
-            return;
-        }
-        retryPending = false;
-        chain = newChain();
-        // what the failed chain may have lost is written again, whole
+    /** A new chain replaced a failed one: what the failed chain may have lost is written again, whole. */
+    private void rewriteAll() {
         written.clear();
         summaries.clear();
         counters.clear();

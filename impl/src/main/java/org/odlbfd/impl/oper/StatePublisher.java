@@ -101,6 +101,16 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
         writer.remove(protocol, key);
     }
 
+    /**
+     * Writes a session's state at once instead of at the next counters period: an operator just
+     * cleared its statistics and reads them back.
+     *
+     * @param snapshot the snapshot taken after the change
+     */
+    public void refreshNow(final SessionSnapshot snapshot) {
+        put(snapshot);
+    }
+
     @Override
     public void sessionCreated(final SessionSnapshot snapshot) {
         put(snapshot);

@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.InetAddress;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.AuthType;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionParams;
@@ -108,7 +109,7 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
      * @param staticLocalDiscr static local discriminator
      * @param staticRemoteDiscr static remote discriminator
      * @param rxTtlFloor multihop rx ttl floor
-     * @param adminDown start disabled
+     * @param adminDown start disabled (the VRF is the one a multihop key names)
      */
     @SuppressWarnings("checkstyle:ParameterNumber")
     public SessionConfig(final String name, final SessionKey key, final @Nullable InetAddress localAddress,
@@ -117,7 +118,8 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
             final String keyChain, final int staticLocalDiscr, final int staticRemoteDiscr, final int rxTtlFloor,
             final boolean adminDown) {
         this(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs, echoRxUs, passive,
-            demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor, adminDown, MAX_TTL, null);
+            demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor, adminDown, MAX_TTL,
+            vrfOf(key));
     }
 
     /**
@@ -137,9 +139,16 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
      * @return config
      */
     public SessionConfig withVrf(final @Nullable String vrfName) {
-        return new SessionConfig(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs,
+        // a multihop session is keyed by its VRF too, so packets read on the VRF's sockets find it
+        final SessionKey inVrf = key instanceof MultiHopKey mh ? new MultiHopKey(mh.source(), mh.destination(),
+            vrfName) : key;
+        return new SessionConfig(name, inVrf, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs,
             echoRxUs, passive, demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, rxTtlFloor,
             adminDown, txTtl, vrfName);
+    }
+
+    private static @Nullable String vrfOf(final SessionKey key) {
+        return key instanceof MultiHopKey mh ? mh.vrf() : null;
     }
 
     /**
@@ -153,7 +162,11 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
      */
     public static SessionConfig of(final String name, final SessionKey key, final @Nullable InetAddress localAddress,
             final SessionParams params) {
-        return new SessionConfig(name, key, localAddress, params.desiredMinTxUs(), params.requiredMinRxUs(),
+        // a multihop key names its local address (RFC 5883 §3: the session is the address pair); a
+        // wildcard one leaves the source to the transport
+        final InetAddress local = localAddress == null && key instanceof MultiHopKey mh
+            && !mh.source().isAnyLocalAddress() ? mh.source() : localAddress;
+        return new SessionConfig(name, key, local, params.desiredMinTxUs(), params.requiredMinRxUs(),
             params.detectMultiplier(), 0, 0, false, false, null, "", 0, 0, 254, false);
     }
 
@@ -167,6 +180,18 @@ public record SessionConfig(String name, SessionKey key, @Nullable InetAddress l
         return new SessionConfig(name, key, localAddress, params.desiredMinTxUs(), params.requiredMinRxUs(),
             params.detectMultiplier(), echoTxUs, echoRxUs, passive, demand, authType, keyChain, staticLocalDiscr,
             staticRemoteDiscr, rxTtlFloor, adminDown, txTtl, vrf);
+    }
+
+    /**
+     * The same session with another multihop TTL floor.
+     *
+     * @param floor rx-ttl (RFC 5883 §2)
+     * @return config
+     */
+    public SessionConfig withRxTtlFloor(final int floor) {
+        return new SessionConfig(name, key, localAddress, desiredMinTxUs, requiredMinRxUs, detectMult, echoTxUs,
+            echoRxUs, passive, demand, authType, keyChain, staticLocalDiscr, staticRemoteDiscr, floor, adminDown,
+            txTtl, vrf);
     }
 
     /**

@@ -7,6 +7,7 @@
  */
 package org.odlbfd.impl.session;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import org.odlbfd.impl.packet.RejectReason;
@@ -77,6 +78,21 @@ public final class SessionCounters {
     void adminDown(final long nowMillis) {
         adminDownCount++;
         lastDownMillis = nowMillis;
+    }
+
+    /**
+     * Zeroes every count (packets, discards, failures, echo, Down and AdminDown transitions). The
+     * times (creation, last Up, last Down) stay: they describe the session, not traffic.
+     */
+    void clear() {
+        Arrays.fill(rejected, 0);
+        rxPackets = 0;
+        txPackets = 0;
+        txFailed = 0;
+        echoTx = 0;
+        echoRx = 0;
+        downCount = 0;
+        adminDownCount = 0;
     }
 
     /**

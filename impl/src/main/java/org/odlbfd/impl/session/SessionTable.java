@@ -103,7 +103,7 @@ public final class SessionTable {
     public static MultiHopKey wildcardLocal(final MultiHopKey key) {
         try {
             return new MultiHopKey(InetAddress.getByAddress(new byte[key.source() instanceof Inet4Address ? 4 : 16]),
-                key.destination());
+                key.destination(), key.vrf());
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a 4 or 16 byte address is always valid", e);
         }

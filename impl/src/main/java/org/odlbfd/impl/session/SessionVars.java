@@ -325,6 +325,14 @@ abstract class SessionVars {
     }
 
     /**
+     * Sets the statistics back to zero, as an operator's {@code clear statistics} asks; the session
+     * itself (state, timers, discriminators) is untouched.
+     */
+    public final void clearStatistics() {
+        counters.clear();
+    }
+
+    /**
      * The authentication type of the peer's last packet.
      *
      * @return type, or null when it was unauthenticated

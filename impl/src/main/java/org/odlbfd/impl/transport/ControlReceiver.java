@@ -9,6 +9,7 @@ package org.odlbfd.impl.transport;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
+import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.linux.UdpSocket;
 import org.odlbfd.impl.packet.RejectReason;
@@ -32,12 +33,12 @@ final class ControlReceiver implements LoopSocket.Receiver {
     private final NativeArrival arrival;
 
     ControlReceiver(final NativeTransport transport, final int loop, final boolean multiHop, final PeerSet peers,
-            final Interfaces interfaces) {
+            final Interfaces interfaces, final @Nullable String vrf) {
         this.transport = transport;
         this.loop = loop;
         this.multiHop = multiHop;
         this.peers = peers;
-        this.arrival = new NativeArrival(multiHop, interfaces);
+        this.arrival = new NativeArrival(multiHop, vrf, interfaces);
     }
 
     @Override

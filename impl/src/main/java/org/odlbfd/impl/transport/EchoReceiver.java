@@ -39,7 +39,7 @@ final class EchoReceiver implements LoopSocket.Receiver {
         this.transport = transport;
         this.loop = loop;
         this.sources = sources;
-        arrival = new NativeArrival(false, interfaces);
+        arrival = new NativeArrival(false, null, interfaces);
     }
 
     @Override

@@ -24,12 +24,14 @@ import org.odlbfd.impl.linux.UdpSocket;
  */
 final class NativeArrival implements Arrival {
     private final boolean multiHop;
+    private final @Nullable String vrf;
     private final Interfaces interfaces;
     private ByteBuffer header = ByteBuffer.allocate(0);
     private int slot;
 
-    NativeArrival(final boolean multiHop, final Interfaces interfaces) {
+    NativeArrival(final boolean multiHop, final @Nullable String vrf, final Interfaces interfaces) {
         this.multiHop = multiHop;
+        this.vrf = vrf;
         this.interfaces = interfaces;
     }
 
@@ -110,7 +112,8 @@ final class NativeArrival implements Arrival {
     @Override
     public SessionKey demuxKey() {
         if (multiHop) {
-            return new MultiHopKey(destination(), source());
+            // a multihop session is keyed by its VRF too (odl-bfd-ext vrf): the socket's VRF
+            return new MultiHopKey(destination(), source(), vrf);
         }
         final String ifname = interfaceName();
         return new SingleHopKey(ifname != null ? ifname : "ifindex" + ifindex(), source());

@@ -230,8 +230,8 @@ public final class NativeTransport implements Transport {
 
     private LoopSocket.Receiver receiver(final SocketSet.Key key, final int loop) {
         return switch (key.kind()) {
-            case SINGLE_HOP -> new ControlReceiver(this, loop, false, singleHopPeers, interfaces);
-            case MULTI_HOP -> new ControlReceiver(this, loop, true, multiHopPeers, interfaces);
+            case SINGLE_HOP -> new ControlReceiver(this, loop, false, singleHopPeers, interfaces, key.vrf());
+            case MULTI_HOP -> new ControlReceiver(this, loop, true, multiHopPeers, interfaces, key.vrf());
             case ECHO -> new EchoReceiver(this, loop, echoSources, interfaces);
         };
     }

@@ -48,8 +48,10 @@ final class ReceiveHandler extends ChannelInboundHandlerAdapter {
         final InetSocketAddress sender = packet.sender();
         final InetAddress from = sender.getAddress();
         final String ifname = endpoint.key.interfaceName();
+        // a multihop endpoint's device is its VRF, part of the multihop key
         final SessionKey key = endpoint.key.multiHop() || ifname == null
-            ? new MultiHopKey(endpoint.key.local(), from) : new SingleHopKey(ifname, from);
+            ? new MultiHopKey(endpoint.key.local(), from, endpoint.key.multiHop() ? ifname : null)
+            : new SingleHopKey(ifname, from);
         // RFC 5881 §4 binds the sender to source ports 49152-65535 but gives the receiver no rule to
         // drop other ports, and BIRD 2 sends from the kernel's ephemeral range: accept any port.
         // Ownership of the payload passes to the engine, which releases it.

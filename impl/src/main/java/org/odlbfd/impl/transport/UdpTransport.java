@@ -289,7 +289,9 @@ public final class UdpTransport implements Transport {
                 throw new IllegalStateException(e);
             }
         }
-        return new Endpoint.Key(!config.singleHop(), local, config.singleHop() ? config.interfaceName() : null);
+        // a multihop session in a VRF binds its sockets to the VRF device (SO_BINDTODEVICE), which
+        // scopes them to the VRF's addresses and table; a single-hop one to its interface, in its VRF
+        return new Endpoint.Key(!config.singleHop(), local, config.singleHop() ? config.interfaceName() : config.vrf());
     }
 
     private Endpoint bind(final Endpoint.Key key, final SessionConfig config) {

@@ -73,7 +73,7 @@ class Rfc5880ReceptionTest {
     }
 
     private long unattributed(final RejectReason reason) {
-        return peer.engine.unattributedRejects().join()[reason.ordinal()];
+        return peer.engine.unattributedRejectCounts().join()[reason.ordinal()];
     }
 
     private void assertDiscarded(final byte[] datagram, final RejectReason expected, final boolean toSession) {

@@ -40,10 +40,10 @@ class Rfc5881SingleHopTest {
         peer.loop.runMillis(1);
         assertEquals(State.INIT, peer.snapshot(other).localState());
         assertEquals(State.DOWN, peer.snapshot(KEY_A).localState());
-        final long before = peer.engine.unattributedRejects().join()[RejectReason.NO_SESSION.ordinal()];
+        final long before = peer.engine.unattributedRejectCounts().join()[RejectReason.NO_SESSION.ordinal()];
         peer.deliver(new SingleHopKey("eth2", ADDR_B), pkt().state(State.DOWN));
         peer.loop.runMillis(1);
-        assertEquals(before + 1, peer.engine.unattributedRejects().join()[RejectReason.NO_SESSION.ordinal()]);
+        assertEquals(before + 1, peer.engine.unattributedRejectCounts().join()[RejectReason.NO_SESSION.ordinal()]);
     }
 
     @Test

@@ -53,7 +53,7 @@ class Rfc5883MultihopTest {
         peer.loop.runMillis(1);
         peer.deliver(new MultiHopKey(OTHER_LOCAL, REMOTE), pkt().state(State.DOWN));
         peer.loop.runMillis(1);
-        assertEquals(1, peer.engine.unattributedRejects().join()[RejectReason.NO_SESSION.ordinal()]);
+        assertEquals(1, peer.engine.unattributedRejectCounts().join()[RejectReason.NO_SESSION.ordinal()]);
         assertEquals(State.DOWN, peer.snapshot(KEY).localState());
         peer.deliver(KEY, pkt().state(State.DOWN));
         peer.loop.runMillis(1);

@@ -51,7 +51,16 @@ final class ControllerBed implements Resource {
 
     /** Creates the namespaces and boots a controller with an empty datastore. */
     static ControllerBed boot(final String tag) throws IOException, InterruptedException {
-        return boot(tag, Controller.home(), null);
+        return boot(tag, "");
+    }
+
+    /**
+     * Like {@link #boot(String)}, with the agent's settings (etc/org.odlbfd.agent.cfg, e.g.
+     * {@code kernel-routes=true}) for this bed only: the file is put back when the bed closes.
+     */
+    static ControllerBed boot(final String tag, final String agentSettings) throws IOException,
+            InterruptedException {
+        return boot(tag, Controller.home(), null, "", agentSettings);
     }
 
     /**
@@ -69,7 +78,15 @@ final class ControllerBed implements Resource {
      */
     static ControllerBed boot(final String tag, final Path home, final Resource owner, final String javaOpts)
             throws IOException, InterruptedException {
+        return boot(tag, home, owner, javaOpts, "");
+    }
+
+    private static ControllerBed boot(final String tag, final Path home, final Resource owner,
+            final String javaOpts, final String agentSettings) throws IOException, InterruptedException {
         final ControllerBed bed = new ControllerBed(tag, home, javaOpts);
+        if (!agentSettings.isEmpty()) {
+            bed.own(AgentSettings.write(home, agentSettings));
+        }
         boolean ok = false;
         try {
             if (owner != null) {

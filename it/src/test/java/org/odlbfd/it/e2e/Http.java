@@ -84,6 +84,23 @@ final class Http {
     }
 
     /**
+     * A GET of any URL on the controller (not RESTCONF data), e.g. {@code /bfd/metrics}.
+     *
+     * @param url absolute URL
+     * @param authorization the Authorization header, or null to send none
+     * @param accept the Accept header
+     */
+    Reply raw(final String url, final String authorization, final String accept)
+            throws IOException, InterruptedException {
+        final var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            .header("Accept", accept).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder);
+    }
+
+    /**
      * Opens a server-sent-event stream at an absolute URL. ODL sends the response headers only with
      * the first event, so this does not wait for them; closing the lines closes the connection.
      */
