@@ -23,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.inject.Inject;
 import org.eclipse.jdt.annotation.Nullable;
@@ -79,6 +80,8 @@ public final class OperationalWriter implements AutoCloseable {
     /** When the oldest update not yet in a commit was handed over (System.nanoTime), for {@link #lag()}. */
     private long oldestPendingNanos = Long.MAX_VALUE;
     private final WriterLag lag = new WriterLag();
+    /** Transactions submitted since start, for the benchmark. */
+    private final AtomicLong commits = new AtomicLong();
 
     /**
      * Creates the writer.
@@ -327,6 +330,7 @@ public final class OperationalWriter implements AutoCloseable {
         final long oldest = oldestPendingNanos;
         oldestPendingNanos = Long.MAX_VALUE;
         commitInFlight = true;
+        commits.incrementAndGet();
         final var commit = tx.commit();
         lastCommit = commit;
         commit.addCallback(new FutureCallback<CommitInfo>() {
@@ -406,6 +410,15 @@ public final class OperationalWriter implements AutoCloseable {
      */
     long[] writeCounts() {
         return new long[] {delta.fullWrites(), delta.partialWrites()};
+    }
+
+    /**
+     * Transactions submitted since start, for the benchmark; exact once {@link #drain} returned.
+     *
+     * @return the count
+     */
+    long commits() {
+        return commits.get();
     }
 
     /** A new chain replaced a failed one: what the failed chain may have lost is written again, whole. */
