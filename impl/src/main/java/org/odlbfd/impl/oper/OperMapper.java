@@ -278,7 +278,7 @@ public final class OperMapper {
             .build();
     }
 
-    private static SessionRunning running(final SessionView view) {
+    static SessionRunning running(final SessionView view) {
         return new SessionRunningBuilder()
             .setSessionIndex(Uint32.fromIntBits(view.localDiscriminator()))
             .setLocalState(state(view.localState()))
@@ -296,7 +296,7 @@ public final class OperMapper {
             .build();
     }
 
-    private static SessionStatistics statistics(final SessionView view) {
+    static SessionStatistics statistics(final SessionView view) {
         return new SessionStatisticsBuilder()
             .setCreateTime(time(view.createTime()))
             .setLastUpTime(time(view.lastUpTime()))
@@ -309,6 +309,28 @@ public final class OperMapper {
             .setReceiveInvalidPacketCount(counter(view.rxInvalid()))
             .setSendFailedPacketCount(counter(view.txFailed()))
             .build();
+    }
+
+    /**
+     * The session-running container of a single-hop entry.
+     *
+     * @param protocol instance name
+     * @param key the session key
+     * @return its path
+     */
+    static DataObjectIdentifier<SessionRunning> runningPath(final String protocol, final SingleHopKey key) {
+        return sessionPath(protocol, key).toBuilder().child(SessionRunning.class).build();
+    }
+
+    /**
+     * The session-statistics container of a single-hop entry.
+     *
+     * @param protocol instance name
+     * @param key the session key
+     * @return its path
+     */
+    static DataObjectIdentifier<SessionStatistics> statisticsPath(final String protocol, final SingleHopKey key) {
+        return sessionPath(protocol, key).toBuilder().child(SessionStatistics.class).build();
     }
 
     private static DetectionMode detectionMode(final SessionView view) {

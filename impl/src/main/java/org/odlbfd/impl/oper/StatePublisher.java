@@ -174,7 +174,10 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
     private void refresh(final Supplier<CompletableFuture<List<SessionSnapshot>>> snapshots) {
         try {
             for (var snapshot : snapshots.get().get(10, TimeUnit.SECONDS)) {
-                put(snapshot);
+                final var config = configs.get(snapshot.key());
+                if (config != null) {
+                    writer.refresh(SessionView.of(config, snapshot));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -70,6 +70,17 @@ final class Controller implements Resource {
      */
     static Controller start(final Path home, final String ns, final Path log, final boolean fresh)
             throws IOException {
+        return start(home, ns, log, fresh, "");
+    }
+
+    /**
+     * Starts the controller in {@code ns} with JVM options added to those of {@code bin/setenv}.
+     *
+     * @param fresh delete the datastore and Karaf state first (false: restart on what the last run left)
+     * @param javaOpts options appended to {@code EXTRA_JAVA_OPTS} (a benchmark's GC log, another collector)
+     */
+    static Controller start(final Path home, final String ns, final Path log, final boolean fresh,
+            final String javaOpts) throws IOException {
         if (fresh) {
             for (var dir : STATE_DIRS) {
                 deleteTree(home.resolve(dir));
@@ -81,7 +92,11 @@ final class Controller implements Resource {
             "server").directory(home.toFile()).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        LOG.info("Starting controller {} in namespace {} (fresh={}), log {}", home, ns, fresh, log);
+        if (!javaOpts.isBlank()) {
+            builder.environment().merge("EXTRA_JAVA_OPTS", javaOpts, (old, add) -> old + " " + add);
+        }
+        LOG.info("Starting controller {} in namespace {} (fresh={}, extra JVM options '{}'), log {}", home, ns, fresh,
+            javaOpts, log);
         return new Controller(home, builder.start());
     }
 

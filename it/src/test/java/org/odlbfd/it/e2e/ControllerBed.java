@@ -10,6 +10,7 @@ package org.odlbfd.it.e2e;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -33,14 +34,16 @@ final class ControllerBed implements Resource {
     private final Deque<Resource> owned = new ArrayDeque<>();
     private final String tag;
     private final Path home;
+    private final String javaOpts;
     final NetNs net;
     final MgmtLink mgmt;
     final Http http;
     private Controller controller;
 
-    private ControllerBed(final String tag, final Path home) {
+    private ControllerBed(final String tag, final Path home, final String javaOpts) {
         this.tag = tag;
         this.home = home;
+        this.javaOpts = javaOpts;
         net = own(NetNs.pair(tag));
         mgmt = own(MgmtLink.create(net.a()));
         http = new Http(mgmt.controllerAddr());
@@ -57,7 +60,7 @@ final class ControllerBed implements Resource {
      */
     static ControllerBed boot(final String tag, final String agentSettings) throws IOException,
             InterruptedException {
-        return boot(tag, Controller.home(), null, agentSettings);
+        return boot(tag, Controller.home(), null, "", agentSettings);
     }
 
     /**
@@ -69,9 +72,18 @@ final class ControllerBed implements Resource {
         return boot(tag, home, owner, "");
     }
 
+    /**
+     * Like {@link #boot(String, Path, Resource)}, the controller JVM getting {@code javaOpts} on top of
+     * {@code bin/setenv}'s (for every start of this bed).
+     */
+    static ControllerBed boot(final String tag, final Path home, final Resource owner, final String javaOpts)
+            throws IOException, InterruptedException {
+        return boot(tag, home, owner, javaOpts, "");
+    }
+
     private static ControllerBed boot(final String tag, final Path home, final Resource owner,
-            final String agentSettings) throws IOException, InterruptedException {
-        final ControllerBed bed = new ControllerBed(tag, home);
+            final String javaOpts, final String agentSettings) throws IOException, InterruptedException {
+        final ControllerBed bed = new ControllerBed(tag, home, javaOpts);
         if (!agentSettings.isEmpty()) {
             bed.own(AgentSettings.write(home, agentSettings));
         }
@@ -103,12 +115,13 @@ final class ControllerBed implements Resource {
     /** Starts the controller in namespace A and waits until RESTCONF answers; returns the boot time. */
     Duration startController(final boolean fresh) throws IOException, InterruptedException {
         final long start = System.nanoTime();
-        controller = Controller.start(home, net.a(), Path.of("target", "e2e-" + tag + "-karaf.log"), fresh);
+        controller = Controller.start(home, net.a(), Path.of("target", "e2e-" + tag + "-karaf.log"), fresh,
+            javaOpts);
         owned.push(controller);
         awaitRestconf(start);
         final Duration boot = Duration.ofNanos(System.nanoTime() - start);
         Figures.record("MEASURED e2e controller boot-to-RESTCONF in netns " + boot.toMillis() + " ms (fresh="
-            + fresh + ")");
+            + fresh + ", load average " + loadAverage() + ")");
         return boot;
     }
 
@@ -117,6 +130,16 @@ final class ControllerBed implements Resource {
         controller.kill9();
         owned.remove(controller);
         controller = null;
+    }
+
+    /** The host's load average over 1, 5 and 15 minutes, as /proc/loadavg gives it; this box is shared. */
+    static String loadAverage() {
+        try {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private void awaitRestconf(final long start) throws InterruptedException {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.odlbfd.it.interop.Resource;
@@ -98,6 +100,21 @@ final class EventStream implements Resource {
         } while (System.nanoTime() < end);
         throw new AssertionError("no matching event on " + url + " (HTTP " + status + ") after " + timeout
             + "; received: " + events());
+    }
+
+    /** Bounded wait until the server answered the subscription (its headers arrived), then a little more. */
+    EventStream awaitConnected(final Duration timeout) {
+        try {
+            response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("event stream " + url + " not connected after " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        // the server registers its listener around the time it answers
+        Shell.sleep(500);
+        return this;
     }
 
     int size() {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +39,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Benchmark, not a test (tag {@code scale}, out of the default run): N single-hop IPv6 sessions
  * configured over RESTCONF in one PUT against a second engine (AgentMain) in namespace B. Reports
- * the time until all are Up, the time from each engine transition ({@code last-up-time}) to the
- * operational datastore (the {@code event-time} of the operational data-change event that carries
- * it), and heap per session. Run it with
- * {@code ./mvnw -B -o -f it/pom.xml verify -Dinterop.excludedGroups=none -Dit.test=RestconfBenchIT}.
+ * the controller's footprint after boot; the time until all are Up in the operational datastore and
+ * how far that trails the last transition of our engine; the time from each engine transition
+ * ({@code last-up-time}) to the operational datastore (the {@code event-time} of the operational
+ * data-change event that carries it); optionally a hold with a count of false Downs; heap per session
+ * and what grew in the class histogram; isolated transitions to the datastore and to an SSE client;
+ * the JVM's stop-the-world pauses. Every figure line carries the load average. Run it with
+ * {@code ./mvnw -B -o -f it/pom.xml verify -Dinterop.excludedGroups=none -Dit.test=RestconfBenchIT}; the
+ * properties are in it/README.md.
  */
 @Tag("scale")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,9 +59,19 @@ class RestconfBenchIT {
     private static final boolean SSE = Boolean.parseBoolean(System.getProperty("bench.sse", "true"));
     /** true: also follow singlehop-notification and time engine transition -> notification arrival. */
     private static final boolean NOTIFY = Boolean.getBoolean("bench.notify");
-    /** Classes counted as the plugin's own heap: engine, transport, oper views, and their bindings. */
-    private static final String[] OURS = {"org.odlbfd.",
-        "org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd"};
+    /** Seconds all sessions must then stay Up, false Downs counted (0: no hold). */
+    private static final int HOLD_S = Integer.getInteger("bench.hold", 0);
+    /** Sessions taken down and up one at a time after the burst (each gives two isolated transitions). */
+    private static final int FLAPS = Integer.getInteger("bench.flaps", 25);
+    /** Extra controller JVM options (another collector, heap size, ...). */
+    private static final String CTL_OPTS = System.getProperty("bench.ctl.opts", "");
+    /** true: native memory tracking in the controller, its summary after boot and with the sessions. */
+    private static final boolean NMT = Boolean.getBoolean("bench.nmt");
+    /** A file: the burst is recorded with JFR (profile settings) into it. */
+    private static final String JFR = System.getProperty("bench.jfr", "");
+    /** The summary is polled this often while the sessions come Up. */
+    private static final int POLL_MS = Integer.getInteger("bench.poll.ms", 50);
+    private static final Path SAFEPOINTS = Path.of("target", "e2e-bench-safepoints.log");
     private static final Pattern LINK_MAC = Pattern.compile("link/ether ([0-9a-f:]{17})");
     private static final Pattern EVENT_TIME = Pattern.compile("\"event-time\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern DEST = Pattern.compile("dest-addr='?\"?(2001:db8:100::[0-9a-f]+)");
@@ -64,10 +79,22 @@ class RestconfBenchIT {
     private ControllerBed bed;
     private Bfd bfd;
     private AgentProcess agent;
+    private BenchProbe probe;
 
     @BeforeAll
     void boot() throws Exception {
-        bed = ControllerBed.boot("bench");
+        Files.deleteIfExists(SAFEPOINTS);
+        final String opts = BenchProbe.safepointLogOption(SAFEPOINTS) + (NMT ? " -XX:NativeMemoryTracking=summary" : "")
+            + " " + CTL_OPTS;
+        // more sessions than the heap-sized default limit: the operator raises max-sessions
+        final PrivateHome home = COUNT > 1000 ? PrivateHome.copy(Controller.home(), "bench",
+            Map.of("etc/org.odlbfd.agent.cfg", "max-sessions=" + COUNT + "\n")) : null;
+        bed = ControllerBed.boot("bench", home == null ? Controller.home() : home.path(), home, opts);
+        probe = new BenchProbe(bed.controller());
+        // the controller idles a few seconds after RESTCONF answers (late bundles, first GC cycles)
+        Shell.sleep(5_000);
+        Figures.record("MEASURED e2e bench footprint after boot (" + opts.trim() + "): " + probe.footprint()
+            + (NMT ? "; " + probe.nativeMemory() : "") + "; load average " + ControllerBed.loadAverage());
         bfd = new Bfd(bed.http, "bench");
         final Path dir = RunDir.create("bench");
         bed.net.addIpv6Pairs(PREFIX, COUNT, dir);
@@ -95,11 +122,9 @@ class RestconfBenchIT {
     }
 
     @Test
-    void thousandSessionsOverRestconf() throws Exception {
-        // twice: the first full GC after boot still frees boot-time leftovers
-        bed.controller().heapUsedAfterGcKib();
-        final long heapBefore = bed.controller().heapUsedAfterGcKib();
-        final long oursBefore = bed.controller().liveBytes(OURS);
+    void sessionsOverRestconf() throws Exception {
+        final long heapBefore = probe.heapKib();
+        final var histogramBefore = probe.histogram();
         final EventStream changes = SSE ? bed.own(EventStream.open(bed.http, bfd.operationalChangeStream(
             "/ietf-routing:routing/control-plane-protocols"))) : null;
         final int agentMark = agent.mark();
@@ -113,39 +138,51 @@ class RestconfBenchIT {
                 .append("\", \"local-multiplier\": 3, \"desired-min-tx-interval\": ").append(INTERVAL_MS * 1000)
                 .append(", \"required-min-rx-interval\": ").append(INTERVAL_MS * 1000).append('}');
         }
+        if (!JFR.isEmpty()) {
+            probe.startRecording("bench");
+        }
+        final String loadAtPut = ControllerBed.loadAverage();
+        final var cpuBefore = probe.threadCpu();
         final long start = System.nanoTime();
         final var put = bed.http.put(bfd.bfd() + "/ietf-bfd-ip-sh:ip-sh/sessions", body.append("]}}").toString());
         final long putMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(put.isSuccess(), () -> "PUT sessions: " + put.status() + " " + put.body());
         long allUpMs = -1;
+        Instant allUpAt = null;
         int up = 0;
-        // (time, sessions Up in the operational datastore), sampled every 100 ms
+        // (time, sessions Up in the operational datastore), sampled every POLL_MS
         final List<long[]> curve = new ArrayList<>();
-        final long end = start + Duration.ofMinutes(3).toNanos();
+        final long end = start + Duration.ofMinutes(3 + COUNT / 2000).toNanos();
         while (System.nanoTime() < end) {
             up = sessionsUp();
             curve.add(new long[] {System.nanoTime(), up});
             if (up >= COUNT) {
                 allUpMs = (System.nanoTime() - start) / 1_000_000;
+                allUpAt = Instant.now();
                 break;
             }
-            Shell.sleep(100);
+            Shell.sleep(POLL_MS);
         }
+        final var cpuAfter = probe.threadCpu();
         final String lag = curveLag(curve, peerUpNanos(agentMark), start);
-        Shell.sleep(2_000);
-        bed.controller().heapUsedAfterGcKib();
-        final long heapAfter = bed.controller().heapUsedAfterGcKib();
-        final long oursAfter = bed.controller().liveBytes(OURS);
-        final List<Long> latencies = SSE ? transitionToDatastoreMs(changes.events()) : List.of();
-        final String figure = "MEASURED e2e bench " + COUNT + " sessions at " + INTERVAL_MS
-            + " ms x3 over RESTCONF: PUT " + putMs + " ms, all Up after " + allUpMs + " ms (" + up
-            + " up), engine Up -> operational datastore p50 "
-            + pct(latencies, 50) + " ms p99 " + pct(latencies, 99) + " ms max " + pct(latencies, 100) + " ms (n="
-            + latencies.size() + "), heap " + heapBefore / 1024 + " -> " + heapAfter / 1024 + " MiB = "
-            + (heapAfter - heapBefore) * 1024 / COUNT + " bytes/session (odl-bfd classes alone "
-            + (oursAfter - oursBefore) / COUNT + " bytes/session), " + (SSE ? changes.size() : 0)
-            + " change events; " + lag;
-        Figures.record(figure);
+        final var oper = operSessions();
+        final Instant lastUp = oper.values().stream().map(s -> s.lastUp).filter(t -> t != null)
+            .max(Instant::compareTo).orElse(null);
+        final String behind = allUpAt == null || lastUp == null ? "n/a"
+            : Duration.between(lastUp, allUpAt).toMillis() + " ms";
+        if (!JFR.isEmpty()) {
+            probe.dumpRecording("bench", Path.of(JFR));
+        }
+        final List<Long> latencies = SSE ? transitionToDatastoreMs(changes.events(), oper) : List.of();
+        Figures.record("MEASURED e2e bench " + COUNT + " sessions at " + INTERVAL_MS
+            + " ms x3 over RESTCONF: PUT " + putMs + " ms, all Up in the operational datastore after " + allUpMs
+            + " ms (" + up + " up), that is " + behind + " after our engine's last Up (summary polled every "
+            + POLL_MS + " ms); engine Up -> operational datastore p50 " + pct(latencies, 50) + " ms p99 "
+            + pct(latencies, 99) + " ms max " + pct(latencies, 100) + " ms (n=" + latencies.size() + "), "
+            + (SSE ? changes.size() : 0) + " change events; " + lag + " load average " + loadAtPut + " at the PUT, "
+            + ControllerBed.loadAverage() + " after");
+        Figures.record("MEASURED e2e bench " + COUNT + " sessions, PUT to all Up: "
+            + BenchProbe.cpuGrowth(cpuBefore, cpuAfter, 10));
         if (notes != null) {
             final List<Long> delays = new ArrayList<>();
             for (var ev : notes.events()) {
@@ -160,7 +197,50 @@ class RestconfBenchIT {
                 + "client p50 " + pct(delays, 50) + " ms p99 " + pct(delays, 99) + " ms max " + pct(delays, 100)
                 + " ms (n=" + delays.size() + ")");
         }
-        assertTrue(up > 0, figure);
+        assertTrue(up > 0, "no session came Up");
+        if (HOLD_S > 0) {
+            hold(agent.mark());
+        }
+        Shell.sleep(2_000);
+        final long heapAfter = probe.heapKib();
+        final var histogramAfter = probe.histogram();
+        Figures.record("MEASURED e2e bench " + COUNT + " sessions Up: " + probe.footprint() + ", heap "
+            + heapBefore / 1024 + " -> " + heapAfter / 1024 + " MiB = " + (heapAfter - heapBefore) * 1024 / COUNT
+            + " bytes/session" + (NMT ? "; " + probe.nativeMemory() : "") + "; load average "
+            + ControllerBed.loadAverage());
+        Figures.record("MEASURED e2e bench " + COUNT + " sessions: " + BenchProbe.growth(histogramBefore,
+            histogramAfter, COUNT, 15));
+        if (FLAPS > 0) {
+            final var flapChanges = bed.own(EventStream.open(bed.http, bfd.operationalChangeStream(
+                "/ietf-routing:routing/control-plane-protocols"))).awaitConnected(Duration.ofSeconds(30));
+            final var flapNotes = bed.own(EventStream.open(bed.http, bfd.notificationStream(
+                Bfd.SINGLEHOP_NOTIFICATION))).awaitConnected(Duration.ofSeconds(30));
+            final var flaps = new IsolatedTransitions();
+            flaps.run(agent, flapChanges, flapNotes, COUNT, FLAPS, i -> addr(2 * i + 2));
+            Figures.record("MEASURED e2e bench " + COUNT + " sessions: " + flaps.figures() + "; load average "
+                + ControllerBed.loadAverage());
+        }
+        Figures.record("MEASURED e2e bench " + COUNT + " sessions, controller JVM since boot: "
+            + BenchProbe.pauses(SAFEPOINTS));
+    }
+
+    /**
+     * All sessions must stay Up for HOLD_S seconds: the summary is read every second, and the peer
+     * engine's transitions and our down-counts are checked at the end.
+     */
+    private void hold(final int agentMark) throws Exception {
+        final long end = System.nanoTime() + Duration.ofSeconds(HOLD_S).toNanos();
+        int lowest = COUNT;
+        while (System.nanoTime() < end) {
+            lowest = Math.min(lowest, sessionsUp());
+            Shell.sleep(1_000);
+        }
+        final long peerDowns = agent.events().subList(agentMark, agent.events().size()).stream()
+            .filter(ev -> ev.from() == State.UP).count();
+        final long ourDowns = operSessions().values().stream().mapToLong(s -> s.downs).sum();
+        Figures.record("MEASURED e2e bench " + COUNT + " sessions at " + INTERVAL_MS + " ms x3 held " + HOLD_S
+            + " s: fewest Up " + lowest + ", false Downs: peer engine " + peerDowns + ", ours (down-count) "
+            + ourDowns + "; load average " + ControllerBed.loadAverage());
     }
 
     /** When the peer engine saw each session Up (test clock, first Up per session), sorted. */
@@ -209,21 +289,37 @@ class RestconfBenchIT {
             : summary.get("number-of-sessions-up").getAsInt();
     }
 
-    /**
-     * For each session: its last-up-time (the engine's transition, read back from the datastore) and the
-     * event-time of the first operational change event naming it at or after that instant.
-     */
-    private List<Long> transitionToDatastoreMs(final List<EventStream.Event> events) throws Exception {
-        final Map<String, Instant> lastUp = new HashMap<>();
+    /** A session's operational entry, as far as the bench needs it. */
+    private record OperSession(Instant lastUp, long downs) {
+    }
+
+    /** Every session's last-up-time and down-count, by dest-addr, from one GET. */
+    private Map<String, OperSession> operSessions() throws Exception {
+        final Map<String, OperSession> result = new HashMap<>();
         final var oper = bed.http.get(bfd.bfd() + "/ietf-bfd-ip-sh:ip-sh/sessions?content=nonconfig");
         for (var el : oper.json().getAsJsonObject().getAsJsonObject("ietf-bfd-ip-sh:sessions")
                 .getAsJsonArray("session")) {
             final JsonObject s = el.getAsJsonObject();
             final var stats = s.getAsJsonObject("session-statistics");
-            if (stats != null && stats.has("last-up-time") && Bfd.stat(s, "down-count") == 0) {
-                lastUp.put(s.get("dest-addr").getAsString(), time(stats.get("last-up-time").getAsString()));
-            }
+            final Instant lastUp = stats != null && stats.has("last-up-time")
+                ? time(stats.get("last-up-time").getAsString()) : null;
+            result.put(s.get("dest-addr").getAsString(), new OperSession(lastUp, Bfd.stat(s, "down-count")));
         }
+        return result;
+    }
+
+    /**
+     * For each session: its last-up-time (the engine's transition, read back from the datastore) and the
+     * event-time of the first operational change event naming it at or after that instant.
+     */
+    private static List<Long> transitionToDatastoreMs(final List<EventStream.Event> events,
+            final Map<String, OperSession> oper) {
+        final Map<String, Instant> lastUp = new HashMap<>();
+        oper.forEach((dest, session) -> {
+            if (session.lastUp() != null && session.downs() == 0) {
+                lastUp.put(dest, session.lastUp());
+            }
+        });
         final Map<String, Long> latency = new HashMap<>();
         for (EventStream.Event ev : events) {
             final Matcher t = EVENT_TIME.matcher(ev.data());

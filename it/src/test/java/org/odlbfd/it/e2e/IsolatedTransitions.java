@@ -1,0 +1,87 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.it.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import org.odlbfd.it.interop.AgentProcess;
+import org.odlbfd.it.interop.Shell;
+
+/**
+ * Transitions one at a time, after a burst has settled: the peer engine takes one session
+ * AdminDown and back, and each of our engine's transitions (Down, then Up) is timed from the moment
+ * the engine made it (the notification's {@code time-of-last-state-change}) to (a) the operational
+ * datastore, as the {@code event-time} of the first operational data-change event that shows the
+ * session in that state, and (b) the {@code singlehop-notification} reaching the SSE client. All three
+ * clocks are this host's wall clock (network namespaces share it).
+ */
+final class IsolatedTransitions {
+    private static final Pattern EVENT_TIME = Pattern.compile("\"event-time\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Between two transitions, so that each is alone in the writer and the datastore. */
+    private static final long GAP_MS = 300;
+
+    private final List<Long> toDatastore = new ArrayList<>();
+    private final List<Long> toClient = new ArrayList<>();
+
+    /**
+     * Flaps {@code flaps} sessions, spread over {@code count}, one after the other.
+     *
+     * @param agent the peer engine, whose session number i is named {@code s} followed by i
+     * @param changes the operational data-change stream of the sessions
+     * @param notes the singlehop-notification stream
+     * @param dest our session i's dest-addr
+     */
+    void run(final AgentProcess agent, final EventStream changes, final EventStream notes, final int count,
+            final int flaps, final IntFunction<String> dest) {
+        for (int k = 0; k < flaps; k++) {
+            final int i = (int) ((k * 7919L + 13) % count);
+            transition(agent, changes, notes, "admin-down s" + i, dest.apply(i), "down");
+            transition(agent, changes, notes, "admin-up s" + i, dest.apply(i), "up");
+        }
+    }
+
+    private void transition(final AgentProcess agent, final EventStream changes, final EventStream notes,
+            final String command, final String dest, final String state) {
+        final int noteMark = notes.size();
+        final int changeMark = changes.size();
+        agent.ok(command);
+        final var note = notes.await(noteMark, data -> {
+            final var body = Bfd.singlehop(data);
+            return body != null && dest.equals(body.get("dest-addr").getAsString())
+                && state.equals(body.get("new-state").getAsString());
+        }, TIMEOUT);
+        final Instant engineAt = time(Bfd.singlehop(note.data()).get("time-of-last-state-change").getAsString());
+        toClient.add(Duration.between(engineAt, note.arrived()).toNanos() / 1_000);
+        final var names = Pattern.compile("dest-addr(='|\"\\s*:\\s*\")" + Pattern.quote(dest) + "['\"]");
+        final var shows = Pattern.compile("\"local-state\"\\s*:\\s*\"" + state + "\"");
+        final var change = changes.await(changeMark, data -> names.matcher(data).find()
+            && shows.matcher(data).find(), TIMEOUT);
+        final var eventTime = EVENT_TIME.matcher(change.data());
+        if (eventTime.find()) {
+            toDatastore.add(Duration.between(engineAt, time(eventTime.group(1))).toNanos() / 1_000);
+        }
+        Shell.sleep(GAP_MS);
+    }
+
+    /** The figures: percentiles of both delays in milliseconds. */
+    String figures() {
+        return "isolated transitions, engine -> operational datastore (data-change event-time) "
+            + Percentiles.of(toDatastore).millis() + "; engine -> singlehop-notification at the SSE client "
+            + Percentiles.of(toClient).millis();
+    }
+
+    private static Instant time(final String yangDateAndTime) {
+        return OffsetDateTime.parse(yangDateAndTime).toInstant();
+    }
+}
