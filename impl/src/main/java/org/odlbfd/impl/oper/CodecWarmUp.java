@@ -17,6 +17,8 @@ import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.DetectionMode;
+import org.odlbfd.impl.policy.PolicyConfig;
+import org.odlbfd.impl.policy.PolicySnapshot;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.slf4j.Logger;
@@ -81,11 +83,14 @@ final class CodecWarmUp {
         final var config = new SessionConfig(PROTOCOL, key, multihop ? ((MultiHopKey) key).source()
             : InetAddresses.forString("2001:db8::1"), new SessionParams(300_000, 300_000, 3), false, false, "chain",
             true, AuthType.METICULOUS_KEYED_SHA1, 255, multihop ? 250 : 255, "warm-up",
-            "codec warm-up", 0, 0, false, 0, 0);
+            "codec warm-up", 0, 0, false, 0, 0, PolicyConfig.NONE);
         final var now = Instant.now();
         return new SessionView(config, 0x1234, remote, remote == 0 ? 0 : 3, false, 49152, 3784, state, state,
             Diagnostic.NONE, Diagnostic.NONE, remote == 0 ? null : AuthType.METICULOUS_KEYED_SHA1,
             DetectionMode.ASYNC_WITHOUT_ECHO, 300_000, 300_000, 900_000, 0, now, state == State.UP ? now : null, now,
-            1, 0, 10, 10, 1, 0, "warm-up: no socket");
+            1, 0, 10, 10, 1, 0, "warm-up: no socket",
+            // the policy leaves too, so a session's first damping does not pay for their codec
+            new PolicySnapshot(state, state == State.UP ? null : "warm-up", true, 1_000, 1, 1, 2, 2, 2, 600_000,
+                600_000, 1, true, true, 1));
     }
 }

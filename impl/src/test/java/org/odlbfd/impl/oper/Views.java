@@ -18,6 +18,7 @@ import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.DetectionMode;
+import org.odlbfd.impl.policy.PolicyConfig;
 
 /**
  * Builds session views for the writer's tests and benchmark: a session that was just created, with
@@ -114,9 +115,10 @@ final class Views {
     SessionView build() {
         final var source = key instanceof MultiHopKey mh ? mh.source() : InetAddresses.forString("2001:db8::1");
         final var config = new SessionConfig(PROTOCOL, key, source, new SessionParams(txUs, txUs, 3), false, false,
-            null, false, null, 255, key instanceof MultiHopKey ? 250 : 255, null, null, 0, 0, false, 0, 0);
+            null, false, null, 255, key instanceof MultiHopKey ? 250 : 255, null, null, 0, 0, false, 0, 0,
+            PolicyConfig.NONE);
         return new SessionView(config, 0x1234, remoteDiscr, remoteMult, false, 49152, 3784, local, remote, diag,
             Diagnostic.NONE, auth, mode, negotiatedUs, negotiatedUs, detectionUs, 0, CREATED, upAt,
-            downs > 0 ? CREATED.plusSeconds(downs) : null, downs, 0, rx, tx, 0, 0, transport);
+            downs > 0 ? CREATED.plusSeconds(downs) : null, downs, 0, rx, tx, 0, 0, transport, null);
     }
 }
