@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.PlacementStatus;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,10 +170,7 @@ final class DeviceRoutes {
     private ListenableFuture<?> compareAndWrite(final DOMDataBroker broker, final Map<String, PlacedRoutes> target,
             final long event, final List<String> managed, final List<Optional<NormalizedNode>> read) {
         final var now = Instant.now();
-        final Map<org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier, Optional<NormalizedNode>> edits =
-            new LinkedHashMap<>();
-        final Map<String, String> what = new LinkedHashMap<>();
-        final Map<String, Map<Prefix, Set<NextHopConfig>>> writing = new LinkedHashMap<>();
+        final List<Write> writes = new ArrayList<>();
         for (int i = 0; i < managed.size(); i++) {
             final var name = managed.get(i);
             final var path = RouteForm.path(name);
@@ -182,8 +179,8 @@ final class DeviceRoutes {
             final var placed = target.get(name);
             if (placed == null) {
                 if (device != null) {
-                    edits.put(codec.toYangInstanceIdentifier(path), Optional.empty());
-                    what.put(name, "remove the instance (no longer placed here)");
+                    writes.add(new Write(name, codec.toYangInstanceIdentifier(path), null,
+                        "remove the instance (no longer placed here)", null));
                 }
                 rendered.remove(name);
                 continue;
@@ -206,51 +203,61 @@ final class DeviceRoutes {
                 continue;
             }
             final var desired = codec.toNormalizedDataObject(path, RouteForm.protocol(placed));
-            edits.put(desired.path(), Optional.of(desired.node()));
-            what.put(name, describe(held, wanted));
-            writing.put(name, wanted);
+            writes.add(new Write(name, desired.path(), desired.node(), describe(held, wanted), wanted));
         }
-        if (edits.isEmpty()) {
-            reconnected = false;
+        final var why = reconnected ? "reconciled after connecting" : "corrected";
+        reconnected = false;
+        return writeEach(broker, writes, event, why);
+    }
+
+    /**
+     * One instance's write: the whole instance put, or deleted.
+     *
+     * @param wanted what it renders, null for a delete
+     */
+    private record Write(String name, YangInstanceIdentifier path, @Nullable NormalizedNode data, String what,
+            @Nullable Map<Prefix, Set<NextHopConfig>> wanted) {
+    }
+
+    /** One commit per instance, in turn, so that a refused instance holds up no other one. */
+    private ListenableFuture<?> writeEach(final DOMDataBroker broker, final List<Write> writes, final long event,
+            final String why) {
+        if (writes.isEmpty()) {
             return Futures.immediateFuture(null);
         }
+        final var write = writes.getFirst();
+        final var rest = writes.subList(1, writes.size());
         final var tx = broker.newWriteOnlyTransaction();
-        edits.forEach((path, data) -> {
-            if (data.isPresent()) {
-                tx.put(LogicalDatastoreType.CONFIGURATION, path, data.orElseThrow());
-            } else {
-                tx.delete(LogicalDatastoreType.CONFIGURATION, path);
-            }
-        });
-        final var why = reconnected ? "reconciled after connecting" : "corrected";
+        if (write.data() == null) {
+            tx.delete(LogicalDatastoreType.CONFIGURATION, write.path());
+        } else {
+            tx.put(LogicalDatastoreType.CONFIGURATION, write.path(), write.data());
+        }
         final ListenableFuture<Boolean> committed = Futures.transform(timed(tx.commit()), info -> Boolean.TRUE,
             MoreExecutors.directExecutor());
-        return Futures.transform(Futures.catching(committed, Throwable.class, failure -> {
+        final ListenableFuture<Boolean> judged = Futures.catching(committed, Throwable.class, failure -> {
             final var text = node + " refused it: " + DeviceErrors.text(failure);
-            writing.forEach((name, wanted) -> {
-                LOG.warn("Device {} refused the static routes of {}: {}", node, name, text);
-                refused.put(name, new Refusal(wanted, Instant.now(), text));
-                put(name, EntryStatus.failed(text, lastSynced(name)));
-            });
+            LOG.warn("Device {} refused the static routes of {} ({}): {}", node, write.name(), write.what(), text);
+            if (write.wanted() != null) {
+                refused.put(write.name(), new Refusal(write.wanted(), Instant.now(), text));
+                put(write.name(), EntryStatus.failed(text, lastSynced(write.name())));
+            }
             return Boolean.FALSE;
-        }, loop), ok -> {
+        }, loop);
+        return Futures.transformAsync(judged, ok -> {
             if (ok) {
-                final var at = Instant.now();
-                what.forEach((name, change) -> LOG.info("Device {}: {} static routes of {}: {}", node, why, name,
-                    change));
-                writing.keySet().forEach(name -> {
-                    rendered.add(name);
-                    refused.remove(name);
-                    put(name, EntryStatus.applied(at));
-                });
-                if (event != 0 && event == eventNanos) {
-                    latency.record(LatencyLog.Stage.DEVICE, event, writing.values().stream().mapToInt(Map::size)
-                        .sum(), node);
-                    eventNanos = 0;
+                LOG.info("Device {}: {} static routes of {}: {}", node, why, write.name(), write.what());
+                if (write.wanted() != null) {
+                    rendered.add(write.name());
+                    refused.remove(write.name());
+                    put(write.name(), EntryStatus.applied(Instant.now()));
+                    if (event != 0 && event == eventNanos) {
+                        latency.record(LatencyLog.Stage.DEVICE, event, write.wanted().size(), node);
+                        eventNanos = 0;
+                    }
                 }
             }
-            reconnected = false;
-            return null;
+            return writeEach(broker, rest, event, why);
         }, loop);
     }
 

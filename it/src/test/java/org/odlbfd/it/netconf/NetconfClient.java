@@ -124,6 +124,18 @@ public final class NetconfClient {
         return Xml.parse(filtered("get-config", filter).check().out().trim());
     }
 
+    /** {@code <get-config>} of running with an optional subtree filter, as the server wrote it. */
+    public String getConfigText(final @Nullable String filter) {
+        return filtered("get-config", filter).check().out().trim();
+    }
+
+    /** {@code <edit-config>} of running with {@code config} (inside {@code <config>}), for devices without candidate. */
+    public EditReply editRunning(final String config) {
+        final Path file = RunDir.create("nc").resolve("edit.xml");
+        RunDir.write(file, config);
+        return EditReply.of(call("edit-running", file.toString()));
+    }
+
     private Shell.Result filtered(final String op, final @Nullable String filter) {
         if (filter == null) {
             return call(op);

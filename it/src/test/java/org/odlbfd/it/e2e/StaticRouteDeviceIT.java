@@ -1,0 +1,289 @@
+/*
+ * Copyright (c) 2026 odl-bfd authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.odlbfd.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.odlbfd.it.e2e.StaticRoutes.bfd;
+import static org.odlbfd.it.e2e.StaticRoutes.hop;
+import static org.odlbfd.it.e2e.StaticRoutes.instance;
+import static org.odlbfd.it.e2e.StaticRoutes.route;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.odlbfd.it.interop.Figures;
+import org.odlbfd.it.interop.FrrPeer;
+import org.odlbfd.it.interop.NetNs;
+import org.odlbfd.it.interop.Shell;
+import org.odlbfd.it.interop.Testbed;
+import org.odlbfd.it.netconf.NetconfClient;
+import org.odlbfd.it.southbound.Devices;
+import org.odlbfd.it.southbound.NetconfdDevice;
+
+/**
+ * Issue 11 with issue 10: static routes placed on a NETCONF device that cannot run BFD
+ * (controller-driven tracking). The controller (namespace A) runs the BFD sessions to two ECMP next
+ * hops against FRR bfdd 8.4 (namespace B, two links) and writes plain RFC 8349 static routes, with
+ * only the next hops in use, into yuma123 netconfd (namespace B, loaded with ietf-routing and
+ * ietf-ipv4-unicast-routing) through its mount point. Every check reads the device's running
+ * configuration with ncclient ({@code <get-config>}), not through the controller.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StaticRouteDeviceIT {
+    private static final String INSTANCE = "dst";
+    private static final String ECMP = "198.51.100.0/25";
+    private static final String NODE = "r1";
+    private static final int BFD_MS = 200;
+    private static final Duration CONNECT = Duration.ofSeconds(90);
+    private static final Duration UP = Duration.ofSeconds(30);
+    private static final Duration CHANGE = Duration.ofSeconds(10);
+    /** device-poll-ms=2000 for this bed: drift is seen within 2 s, plus a read and a write. */
+    private static final Duration DRIFT = Duration.ofSeconds(15);
+    private static final Set<String> BOTH = Set.of(NetNs.B4, RouteNet.B2);
+    private static final String FRR_1 = "peer " + NetNs.A4 + " interface " + NetNs.IF_B + " local-address " + NetNs.B4;
+    private static final String FRR_2 = "peer " + RouteNet.A2 + " interface " + RouteNet.IF_B2 + " local-address "
+        + RouteNet.B2;
+    private static final Pattern ROUTE = Pattern.compile("<(?:\\w+:)?route(?:\\s[^>]*)?>(.*?)</(?:\\w+:)?route>",
+        Pattern.DOTALL);
+    private static final Pattern ADDRESS = Pattern.compile(
+        "<(?:\\w+:)?next-hop-address(?:\\s[^>]*)?>([^<]+)</");
+    private static final String FILTER = "<routing xmlns=\"urn:ietf:params:xml:ns:yang:ietf-routing\">"
+        + "<control-plane-protocols><control-plane-protocol><name>" + INSTANCE + "</name></control-plane-protocol>"
+        + "</control-plane-protocols></routing>";
+
+    private ControllerBed bed;
+    private StaticRoutes routes;
+    private FrrPeer frr;
+    private NetconfdDevice r1;
+    private NetconfClient device;
+    private RouteLog log;
+
+    @BeforeAll
+    void boot() throws Exception {
+        Testbed.require(Testbed.BFDD, Testbed.ZEBRA, Testbed.VTYSH);
+        Devices.requireNetconfd();
+        NetconfClient.require();
+        bed = ControllerBed.boot("devrt", "device-poll-ms=2000");
+        new RouteNet(bed.net);
+        routes = new StaticRoutes(bed.http);
+        log = new RouteLog(Controller.home());
+        final String[] timers = {"receive-interval " + BFD_MS, "transmit-interval " + BFD_MS, "detect-multiplier 3"};
+        frr = bed.own(FrrPeer.start(bed.net, bed.net.b(), FrrPeer.stanza(FRR_1, timers),
+            FrrPeer.stanza(FRR_2, timers)));
+        // the device also loads RFC 8349's static routes; ietf-bfd brings ietf-routing in already
+        r1 = bed.own(NetconfdDevice.start(bed.net, bed.net.b(), NetNs.B4, 830, List.of("eth0"),
+            List.of("ietf-routing", "ietf-ipv4-unicast-routing")));
+        device = new NetconfClient(NetNs.B4, 830, NetconfdDevice.USER, NetconfdDevice.PASSWORD, bed.net.b());
+        final var netconf = new Netconf(bed.http);
+        netconf.mount(NODE, NetNs.B4, 830, NetconfdDevice.USER, NetconfdDevice.PASSWORD);
+        netconf.awaitConnected(NODE, CONNECT);
+        assertTrue(device.hello().stream().anyMatch(cap -> cap.contains("ietf-ipv4-unicast-routing")),
+            "netconfd implements ietf-ipv4-unicast-routing");
+    }
+
+    @AfterAll
+    void shutdown() {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    /** The next-hop addresses of the route in the device's running configuration, null without the route. */
+    private Set<String> onDevice() {
+        final String xml = device.getConfigText(FILTER);
+        final var routeMatcher = ROUTE.matcher(xml);
+        while (routeMatcher.find()) {
+            final String body = routeMatcher.group(1);
+            if (body.contains(">" + ECMP + "<")) {
+                final Set<String> hops = new HashSet<>();
+                final var hop = ADDRESS.matcher(body);
+                while (hop.find()) {
+                    hops.add(hop.group(1).trim());
+                }
+                return hops;
+            }
+        }
+        return null;
+    }
+
+    private Set<String> awaitDevice(final Predicate<Set<String>> done, final Duration timeout, final String what) {
+        final long end = System.nanoTime() + timeout.toNanos();
+        Set<String> last = null;
+        while (System.nanoTime() < end) {
+            last = onDevice();
+            if (done.test(last)) {
+                return last;
+            }
+            Shell.sleep(50);
+        }
+        fail(what + ": the device holds " + last + " after " + timeout + " (" + device.getConfigText(FILTER) + ")");
+        return last;
+    }
+
+    private String placement() throws Exception {
+        final var reply = bed.http.get(StaticRoutes.path(INSTANCE) + "/static-routes/odl-bfd-static-route:placement"
+            + "?content=nonconfig");
+        return reply.status() == 200 ? reply.body() : "";
+    }
+
+    private void awaitPlacement(final String status, final Duration timeout) throws Exception {
+        final long end = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            last = placement();
+            if (last.contains("\"status\":\"" + status + "\"")) {
+                return;
+            }
+            Shell.sleep(100);
+        }
+        fail("placement not " + status + ": " + last);
+    }
+
+    @Test
+    @Order(1)
+    void ecmpRouteTrackedByTheControllerIsPlacedOnTheDevice() throws Exception {
+        final var put = routes.put(INSTANCE, instance(INSTANCE, "\"odl-bfd-static-route:admin-down-withdraw\": true,"
+            + " \"odl-bfd-static-route:placement\": {\"node\": \"" + NODE + "\"}",
+            route(ECMP, hop("1", NetNs.B4, NetNs.IF_A, 1, bfd(BFD_MS)),
+                hop("2", RouteNet.B2, RouteNet.IF_A2, 1, bfd(BFD_MS)))));
+        assertTrue(put.isSuccess(), put::toString);
+        final long start = System.nanoTime();
+        awaitDevice(BOTH::equals, UP, "both next hops on the device");
+        Figures.record("MEASURED device-routes PUT to both ECMP next hops in netconfd's running config "
+            + (System.nanoTime() - start) / 1_000_000 + " ms (BFD sessions coming Up included)");
+        awaitPlacement("applied", CHANGE);
+        assertTrue(placement().contains("\"node\":\"" + NODE + "\""), this::placementText);
+        // plain RFC 8349: nothing of odl-bfd on the device
+        final String xml = device.getConfigText(FILTER);
+        assertTrue(!xml.contains("odl-bfd") && !xml.contains("<bfd"), xml);
+        // the controller keeps its own view: the next hops' state leaves
+        final var state = routes.nextHopState(INSTANCE, ECMP, "2");
+        assertTrue(state != null && state.get("active").getAsBoolean(), String.valueOf(state));
+    }
+
+    private String placementText() {
+        try {
+            return placement();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aPeerShutdownWithdrawsItsNextHopOnTheDeviceAndNoShutdownRestoresIt() throws Exception {
+        frr.configurePeer(FRR_2, "shutdown");
+        awaitDevice(Set.of(NetNs.B4)::equals, CHANGE, "next hop 2 withdrawn");
+        awaitPlacement("applied", CHANGE);
+        frr.configurePeer(FRR_2, "no shutdown");
+        awaitDevice(BOTH::equals, UP, "next hop 2 restored");
+    }
+
+    @Test
+    @Order(3)
+    void allNextHopsDownRemovesTheRouteFromTheDevice() throws Exception {
+        frr.configurePeer(FRR_1, "shutdown");
+        frr.configurePeer(FRR_2, "shutdown");
+        awaitDevice(hops -> hops == null, CHANGE, "route removed");
+        frr.configurePeer(FRR_1, "no shutdown");
+        frr.configurePeer(FRR_2, "no shutdown");
+        awaitDevice(BOTH::equals, UP, "route back with both next hops");
+    }
+
+    @Test
+    @Order(4)
+    void aRouteDeletedOrEditedByHandOnTheDeviceIsCorrected() throws Exception {
+        final String delete = "<routing xmlns=\"urn:ietf:params:xml:ns:yang:ietf-routing\"><control-plane-protocols>"
+            + "<control-plane-protocol><type>static</type><name>" + INSTANCE + "</name><static-routes>"
+            + "<ipv4 xmlns=\"urn:ietf:params:xml:ns:yang:ietf-ipv4-unicast-routing\">"
+            + "<route xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" nc:operation=\"delete\">"
+            + "<destination-prefix>" + ECMP + "</destination-prefix></route></ipv4></static-routes>"
+            + "</control-plane-protocol></control-plane-protocols></routing>";
+        final var deleted = device.editRunning(delete.replace("<type>static</type>",
+            "<type xmlns:rt=\"urn:ietf:params:xml:ns:yang:ietf-routing\">rt:static</type>"));
+        assertTrue(deleted.ok(), deleted::toString);
+        final long start = System.nanoTime();
+        assertEquals(null, onDevice(), "the hand deletion took");
+        awaitDevice(BOTH::equals, DRIFT, "deleted route written again");
+        final long deletedMs = (System.nanoTime() - start) / 1_000_000;
+
+        // a next hop edited by hand: 2 now points elsewhere
+        final String edit = "<routing xmlns=\"urn:ietf:params:xml:ns:yang:ietf-routing\"><control-plane-protocols>"
+            + "<control-plane-protocol><type xmlns:rt=\"urn:ietf:params:xml:ns:yang:ietf-routing\">rt:static</type>"
+            + "<name>" + INSTANCE + "</name><static-routes>"
+            + "<ipv4 xmlns=\"urn:ietf:params:xml:ns:yang:ietf-ipv4-unicast-routing\"><route>"
+            + "<destination-prefix>" + ECMP + "</destination-prefix><next-hop><next-hop-list><next-hop>"
+            + "<index>2</index><next-hop-address>203.0.113.99</next-hop-address></next-hop></next-hop-list>"
+            + "</next-hop></route></ipv4></static-routes></control-plane-protocol></control-plane-protocols></routing>";
+        final var edited = device.editRunning(edit);
+        assertTrue(edited.ok(), edited::toString);
+        final long editStart = System.nanoTime();
+        assertTrue(onDevice().contains("203.0.113.99"), "the hand edit took");
+        awaitDevice(BOTH::equals, DRIFT, "edited next hop corrected");
+        Figures.record("MEASURED device-routes hand edits on netconfd corrected: route deleted -> written again "
+            + deletedMs + " ms, next hop changed -> corrected " + (System.nanoTime() - editStart) / 1_000_000
+            + " ms (device-poll-ms 2000)");
+        awaitPlacement("applied", CHANGE);
+    }
+
+    @Test
+    @Order(5)
+    void engineDownToDeviceConfigRewritten() throws Exception {
+        final int cycles = Integer.getInteger("deviceRoutes.cycles", 6);
+        log.mark();
+        final List<Long> seen = new ArrayList<>();
+        for (int i = 0; i < cycles; i++) {
+            final long shut = System.nanoTime();
+            frr.configurePeer(FRR_2, "shutdown");
+            awaitDevice(Set.of(NetNs.B4)::equals, CHANGE, "withdrawn in cycle " + i);
+            seen.add((System.nanoTime() - shut) / 1_000_000);
+            frr.configurePeer(FRR_2, "no shutdown");
+            awaitDevice(BOTH::equals, UP, "restored in cycle " + i);
+        }
+        Shell.sleep(300);
+        final var samples = log.samples();
+        final String load = Shell.run("cat", "/proc/loadavg").out().trim();
+        final long[] observed = seen.stream().mapToLong(Long::longValue).sorted().toArray();
+        Figures.record("MEASURED device-routes engine Down/Up -> netconfd config committed "
+            + RouteLog.summary(samples, "device") + "; FRR shutdown -> next hop gone from get-config (test's poll,"
+            + " 50 ms + ncclient) " + Arrays.toString(observed) + " ms (" + cycles + " withdrawals and restores, load "
+            + load + ")");
+        // every Down and every Up rewrote the device's route
+        assertTrue(samples.stream().filter(s -> s.stage().equals("device")).count() >= 2L * cycles,
+            samples::toString);
+    }
+
+    @Test
+    @Order(6)
+    void aDeviceRestartedEmptyIsReconciledAndUnreachableMeanwhile() throws Exception {
+        r1.stop();
+        awaitPlacement("unreachable", Duration.ofSeconds(60));
+        r1.writeStartup();
+        final long restart = System.nanoTime();
+        r1.launch();
+        awaitDevice(BOTH::equals, CONNECT, "reconciled after the restart");
+        Figures.record("MEASURED device-routes netconfd restarted empty: routes written again "
+            + (System.nanoTime() - restart) / 1_000_000 + " ms after netconfd started (reconnect included)");
+        awaitPlacement("applied", CHANGE);
+    }
+}
