@@ -213,11 +213,17 @@ public final class RouteTracker implements AutoCloseable {
     }
 
     /** Hands the routes of placed instances to the devices' renderer when they changed. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void publishPlaced(final long eventNanos) {
         final var next = PlacedRoutes.of(config, states);
         if (!next.equals(placed)) {
             placed = next;
-            devices.placed(next, eventNanos);
+            try {
+                devices.placed(next, eventNanos);
+            } catch (RuntimeException e) {
+                // the controller's own view (RIB, kernel) must not depend on the devices' renderer
+                LOG.error("Routes placed on devices not handed over", e);
+            }
         }
     }
 

@@ -34,6 +34,10 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.PlacementStatus;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,19 +156,33 @@ final class DeviceRoutes {
         final long event = eventNanos;
         final List<String> managed = new ArrayList<>(target.keySet());
         rendered.stream().filter(name -> !target.containsKey(name)).forEach(managed::add);
+        // the whole container, not the keyed entries: a subtree filter on the identityref key (type
+        // rt:static) finds nothing on netconfd, so a keyed read would see every instance as missing
         final var tx = broker.newReadOnlyTransaction();
-        final List<ListenableFuture<Optional<NormalizedNode>>> reads = new ArrayList<>();
-        for (var name : managed) {
-            reads.add(tx.read(LogicalDatastoreType.CONFIGURATION, codec.toYangInstanceIdentifier(
-                RouteForm.path(name))));
-        }
+        final var protocols = codec.toYangInstanceIdentifier(RouteForm.PROTOCOLS);
+        final var read = tx.read(LogicalDatastoreType.CONFIGURATION, protocols);
         tx.close();
-        final ListenableFuture<?> done = Futures.transformAsync(timed(Futures.allAsList(reads)),
-            read -> compareAndWrite(broker, target, event, managed, read), loop);
+        final ListenableFuture<?> done = Futures.transformAsync(timed(read),
+            container -> compareAndWrite(broker, target, event, managed, entries(container, managed)), loop);
         return Futures.catching(done, Throwable.class, failure -> {
             LOG.warn("Device {}: static routes not synchronised: {}", node, DeviceErrors.text(failure));
             return null;
         }, MoreExecutors.directExecutor());
+    }
+
+    /** The managed instances' entries in the device's control-plane-protocols, in order. */
+    private List<Optional<NormalizedNode>> entries(final Optional<NormalizedNode> container,
+            final List<String> managed) {
+        final List<Optional<NormalizedNode>> result = new ArrayList<>();
+        final var list = container.filter(DataContainerNode.class::isInstance).map(DataContainerNode.class::cast)
+            .flatMap(data -> Optional.ofNullable(data.childByArg(new NodeIdentifier(ControlPlaneProtocol.QNAME))))
+            .filter(MapNode.class::isInstance).map(MapNode.class::cast);
+        for (var name : managed) {
+            final var key = (NodeIdentifierWithPredicates) codec.toYangInstanceIdentifier(RouteForm.path(name))
+                .getLastPathArgument();
+            result.add(list.flatMap(map -> Optional.ofNullable((NormalizedNode) map.childByArg(key))));
+        }
+        return result;
     }
 
     private ListenableFuture<?> compareAndWrite(final DOMDataBroker broker, final Map<String, PlacedRoutes> target,

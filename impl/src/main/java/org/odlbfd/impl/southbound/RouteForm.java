@@ -58,6 +58,10 @@ final class RouteForm {
      * @param instance the instance name
      * @return its path
      */
+    /** The device's control-plane-protocols container. */
+    static final DataObjectIdentifier<ControlPlaneProtocols> PROTOCOLS = DataObjectIdentifier.builder(Routing.class)
+        .child(ControlPlaneProtocols.class).build();
+
     static DataObjectIdentifier<ControlPlaneProtocol> path(final String instance) {
         return DataObjectIdentifier.builder(Routing.class).child(ControlPlaneProtocols.class)
             .child(ControlPlaneProtocol.class, new ControlPlaneProtocolKey(instance, Static.VALUE)).build();

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The distribution's own {@code bin/client} (Karaf's ssh client, port 8101), run inside the
  * controller's network namespace against 127.0.0.1, as an operator logged in to the controller's
- * host would: Karaf's ssh listens on the loopback only (etc/org.apache.karaf.shell.cfg, issue 9). Karaf 4.4.8's client closes its ssh session as soon as its standard input ends, before the
+ * host would: Karaf's ssh listens on the loopback only (etc/org.apache.karaf.shell.cfg, issue 9).
+ * Karaf 4.4.8's client closes its ssh session as soon as its standard input ends, before the
  * command's channel has opened: so a command given as an argument must have a standard input that
  * stays open (a terminal, or here a pipe closed only after the client exits), and batch mode
  * ({@code -b}) reads the commands from standard input.

@@ -140,7 +140,7 @@ class StaticRouteDeviceIT {
         return last;
     }
 
-    private String placement() throws Exception {
+    private String placement() throws java.io.IOException, InterruptedException {
         final var reply = bed.http.get(StaticRoutes.path(INSTANCE) + "/static-routes/odl-bfd-static-route:placement"
             + "?content=nonconfig");
         return reply.status() == 200 ? reply.body() : "";
@@ -168,6 +168,13 @@ class StaticRouteDeviceIT {
                 hop("2", RouteNet.B2, RouteNet.IF_A2, 1, bfd(BFD_MS)))));
         assertTrue(put.isSuccess(), put::toString);
         final long start = System.nanoTime();
+        // the controller's own view first: both sessions Up, both next hops active
+        final long end = System.nanoTime() + UP.toNanos();
+        while (!(active("1") && active("2")) && System.nanoTime() < end) {
+            Shell.sleep(100);
+        }
+        assertTrue(active("1") && active("2"), () -> "next hops not active on the controller: "
+            + controllerView() + "; FRR: " + frr.vtysh("show bfd peers brief"));
         awaitDevice(BOTH::equals, UP, "both next hops on the device");
         Figures.record("MEASURED device-routes PUT to both ECMP next hops in netconfd's running config "
             + (System.nanoTime() - start) / 1_000_000 + " ms (BFD sessions coming Up included)");
@@ -181,10 +188,23 @@ class StaticRouteDeviceIT {
         assertTrue(state != null && state.get("active").getAsBoolean(), String.valueOf(state));
     }
 
+    private boolean active(final String index) throws java.io.IOException, InterruptedException {
+        final var state = routes.nextHopState(INSTANCE, ECMP, index);
+        return state != null && state.has("active") && state.get("active").getAsBoolean();
+    }
+
+    private String controllerView() {
+        try {
+            return bed.http.get(StaticRoutes.path(INSTANCE) + "?content=nonconfig").body();
+        } catch (java.io.IOException | InterruptedException e) {
+            return e.toString();
+        }
+    }
+
     private String placementText() {
         try {
             return placement();
-        } catch (Exception e) {
+        } catch (java.io.IOException | InterruptedException e) {
             return e.toString();
         }
     }

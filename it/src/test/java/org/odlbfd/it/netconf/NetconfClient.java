@@ -129,7 +129,7 @@ public final class NetconfClient {
         return filtered("get-config", filter).check().out().trim();
     }
 
-    /** {@code <edit-config>} of running with {@code config} (inside {@code <config>}), for devices without candidate. */
+    /** {@code <edit-config>} of running with {@code config} (in {@code <config>}), for devices without candidate. */
     public EditReply editRunning(final String config) {
         final Path file = RunDir.create("nc").resolve("edit.xml");
         RunDir.write(file, config);
