@@ -76,6 +76,7 @@ class StaticRouteDeviceIT {
     private FrrPeer frr;
     private NetconfdDevice r1;
     private NetconfClient device;
+    private RouteNet net;
     private RouteLog log;
 
     @BeforeAll
@@ -83,8 +84,8 @@ class StaticRouteDeviceIT {
         Testbed.require(Testbed.BFDD, Testbed.ZEBRA, Testbed.VTYSH);
         Devices.requireNetconfd();
         NetconfClient.require();
-        bed = ControllerBed.boot("devrt", "device-poll-ms=2000");
-        new RouteNet(bed.net);
+        bed = ControllerBed.boot("devrt", "kernel-routes=true\ndevice-poll-ms=2000");
+        net = new RouteNet(bed.net);
         routes = new StaticRoutes(bed.http);
         log = new RouteLog(Controller.home());
         final String[] timers = {"receive-interval " + BFD_MS, "transmit-interval " + BFD_MS, "detect-multiplier 3"};
@@ -94,11 +95,15 @@ class StaticRouteDeviceIT {
         r1 = bed.own(NetconfdDevice.start(bed.net, bed.net.b(), NetNs.B4, 830, List.of("eth0"),
             List.of("ietf-routing", "ietf-ipv4-unicast-routing")));
         device = new NetconfClient(NetNs.B4, 830, NetconfdDevice.USER, NetconfdDevice.PASSWORD, bed.net.b());
-        final var netconf = new Netconf(bed.http);
-        netconf.mount(NODE, NetNs.B4, 830, NetconfdDevice.USER, NetconfdDevice.PASSWORD);
-        netconf.awaitConnected(NODE, CONNECT);
         assertTrue(device.hello().stream().anyMatch(cap -> cap.contains("ietf-ipv4-unicast-routing")),
             "netconfd implements ietf-ipv4-unicast-routing");
+    }
+
+    private static String body(final boolean placed) {
+        return instance(INSTANCE, "\"odl-bfd-static-route:admin-down-withdraw\": true" + (placed
+            ? ", \"odl-bfd-static-route:placement\": {\"node\": \"" + NODE + "\"}" : ""),
+            route(ECMP, hop("1", NetNs.B4, NetNs.IF_A, 1, bfd(BFD_MS)),
+                hop("2", RouteNet.B2, RouteNet.IF_A2, 1, bfd(BFD_MS))));
     }
 
     @AfterAll
@@ -162,22 +167,28 @@ class StaticRouteDeviceIT {
     @Test
     @Order(1)
     void ecmpRouteTrackedByTheControllerIsPlacedOnTheDevice() throws Exception {
-        final var put = routes.put(INSTANCE, instance(INSTANCE, "\"odl-bfd-static-route:admin-down-withdraw\": true,"
-            + " \"odl-bfd-static-route:placement\": {\"node\": \"" + NODE + "\"}",
-            route(ECMP, hop("1", NetNs.B4, NetNs.IF_A, 1, bfd(BFD_MS)),
-                hop("2", RouteNet.B2, RouteNet.IF_A2, 1, bfd(BFD_MS)))));
-        assertTrue(put.isSuccess(), put::toString);
-        final long start = System.nanoTime();
-        // the controller's own view first: both sessions Up, both next hops active
+        // first the controller's own route, in its kernel: both sessions Up, both next hops active
+        final var own = routes.put(INSTANCE, body(false));
+        assertTrue(own.isSuccess(), own::toString);
         final long end = System.nanoTime() + UP.toNanos();
         while (!(active("1") && active("2")) && System.nanoTime() < end) {
             Shell.sleep(100);
         }
         assertTrue(active("1") && active("2"), () -> "next hops not active on the controller: "
-            + controllerView() + "; FRR: " + frr.vtysh("show bfd peers brief"));
+            + controllerView() + "; FRR: " + frr.vtysh("show bfd peers"));
+        net.awaitKernel(ECMP, BOTH::equals, CHANGE);
+
+        // the device mounted, the same instance placed on it: the route leaves the kernel for the device
+        final var netconf = new Netconf(bed.http);
+        netconf.mount(NODE, NetNs.B4, 830, NetconfdDevice.USER, NetconfdDevice.PASSWORD);
+        netconf.awaitConnected(NODE, CONNECT);
+        final var put = routes.put(INSTANCE, body(true));
+        assertTrue(put.isSuccess(), put::toString);
+        final long start = System.nanoTime();
         awaitDevice(BOTH::equals, UP, "both next hops on the device");
-        Figures.record("MEASURED device-routes PUT to both ECMP next hops in netconfd's running config "
-            + (System.nanoTime() - start) / 1_000_000 + " ms (BFD sessions coming Up included)");
+        net.awaitKernel(ECMP, Set::isEmpty, CHANGE);
+        Figures.record("MEASURED device-routes PUT of the placement to both ECMP next hops in netconfd's running"
+            + " config " + (System.nanoTime() - start) / 1_000_000 + " ms");
         awaitPlacement("applied", CHANGE);
         assertTrue(placement().contains("\"node\":\"" + NODE + "\""), this::placementText);
         // plain RFC 8349: nothing of odl-bfd on the device
