@@ -74,12 +74,6 @@ def main(argv):
                               config='<config xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">' + body + '</config>')
                 m.commit()
                 print('OK')
-            elif command == 'edit-running':
-                # devices without :candidate (netconfd --target=running): edit running directly
-                body = open(arg).read()
-                m.edit_config(target='running',
-                              config='<config xmlns="urn:ietf:params:xml:ns:netconf:base:1.0">' + body + '</config>')
-                print('OK')
             elif command == 'listen':
                 listen(m, float(arg))
             else:

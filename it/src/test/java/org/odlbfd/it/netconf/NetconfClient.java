@@ -129,13 +129,6 @@ public final class NetconfClient {
         return filtered("get-config", filter).check().out().trim();
     }
 
-    /** {@code <edit-config>} of running with {@code config} (in {@code <config>}), for devices without candidate. */
-    public EditReply editRunning(final String config) {
-        final Path file = RunDir.create("nc").resolve("edit.xml");
-        RunDir.write(file, config);
-        return EditReply.of(call("edit-running", file.toString()));
-    }
-
     private Shell.Result filtered(final String op, final @Nullable String filter) {
         if (filter == null) {
             return call(op);
