@@ -217,6 +217,30 @@ class StaticRouteDeviceIT {
         return state != null && state.has("active") && state.get("active").getAsBoolean();
     }
 
+    private static java.nio.file.Path karafLog() {
+        return Controller.home().resolve("data/log/karaf.log");
+    }
+
+    private static long logSize() throws java.io.IOException {
+        return java.nio.file.Files.size(karafLog());
+    }
+
+    /** Waits until the controller's log, from {@code mark} on, holds {@code text}. */
+    private static void awaitLog(final long mark, final String text) throws java.io.IOException {
+        final long end = System.nanoTime() + DRIFT.toNanos();
+        String since = "";
+        while (System.nanoTime() < end) {
+            final byte[] all = java.nio.file.Files.readAllBytes(karafLog());
+            since = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
+                java.nio.charset.StandardCharsets.UTF_8);
+            if (since.contains(text)) {
+                return;
+            }
+            Shell.sleep(100);
+        }
+        fail("the controller did not log '" + text + "' within " + DRIFT);
+    }
+
     private String controllerView() {
         try {
             return bed.http.get(StaticRoutes.path(INSTANCE) + "?content=nonconfig").body();
@@ -261,21 +285,24 @@ class StaticRouteDeviceIT {
         // with data-missing, see the report of this branch)
         final String route = new Netconf(bed.http).mountPath(NODE) + "/" + StaticRoutes.path(INSTANCE)
             + "/static-routes/ietf-ipv4-unicast-routing:ipv4/route=" + ECMP.replace("/", "%2F");
+        long mark = logSize();
         final var deleted = bed.http.delete(route);
         assertTrue(deleted.isSuccess(), deleted::toString);
         final long start = System.nanoTime();
-        awaitDevice(hops -> hops == null, CHANGE, "the hand deletion took");
+        // the controller may put it back before a get-config sees it gone: its log says what it corrected
+        awaitLog(mark, "corrected static routes of " + INSTANCE + ": " + ECMP + " added");
         awaitDevice(BOTH::equals, DRIFT, "deleted route written again");
         final long deletedMs = (System.nanoTime() - start) / 1_000_000;
 
         // a next hop changed by hand: 2 now points elsewhere
+        mark = logSize();
         final var edited = bed.http.put(route, "{\"ietf-ipv4-unicast-routing:route\": [{\"destination-prefix\": \""
             + ECMP + "\", \"next-hop\": {\"next-hop-list\": {\"next-hop\": [{\"index\": \"1\", "
             + "\"next-hop-address\": \"" + NetNs.B4 + "\"}, {\"index\": \"2\", \"next-hop-address\": "
             + "\"203.0.113.99\"}]}}}]}");
         assertTrue(edited.isSuccess(), edited::toString);
         final long editStart = System.nanoTime();
-        awaitDevice(hops -> hops != null && hops.contains("203.0.113.99"), CHANGE, "the hand edit took");
+        awaitLog(mark, ECMP + " next hops [192.0.2.2, 203.0.113.99] -> [192.0.2.2, 203.0.113.2]");
         awaitDevice(BOTH::equals, DRIFT, "edited next hop corrected");
         Figures.record("MEASURED device-routes hand edits on netconfd corrected: route deleted -> written again "
             + deletedMs + " ms, next hop changed -> corrected " + (System.nanoTime() - editStart) / 1_000_000
