@@ -137,6 +137,16 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
         return engine;
     }
 
+    /**
+     * The client API for the controller's other code (route tracking): the engine's, with the
+     * sessions' sockets opened first.
+     *
+     * @return the client API
+     */
+    public org.odlbfd.api.BfdSessionService clientSessions() {
+        return new ClientSessions(engine, transport);
+    }
+
     @Override
     public Map<SessionKey, Integer> running() {
         return Map.copyOf(discriminators);

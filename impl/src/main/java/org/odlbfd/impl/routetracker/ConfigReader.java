@@ -107,7 +107,10 @@ public final class ConfigReader {
                 }
             }
         }
-        return new StaticInstance(name, vrf, holdDown, adminDownWithdraw, routes);
+        final String node = settings == null || settings.getPlacement() == null
+            || settings.getPlacement().getNode() == null || settings.getPlacement().getNode().isEmpty() ? null
+            : settings.getPlacement().getNode();
+        return new StaticInstance(name, vrf, holdDown, adminDownWithdraw, routes, node);
     }
 
     private static void add(final Map<Prefix, StaticRouteConfig> routes, final List<String> errors,

@@ -25,7 +25,9 @@ public final class LatencyLog {
         /** the kernel acknowledged the routes (RTM_NEWROUTE / RTM_DELROUTE). */
         KERNEL,
         /** the operational RIB transaction committed. */
-        RIB
+        RIB,
+        /** a NETCONF device's configuration committed (routes placed on devices, package southbound). */
+        DEVICE
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LatencyLog.class);

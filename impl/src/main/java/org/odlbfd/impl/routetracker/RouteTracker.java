@@ -52,6 +52,7 @@ public final class RouteTracker implements AutoCloseable {
     private final KernelView kernel;
     private final RouteSink sink;
     private final RouteOutput output;
+    private final DeviceRouteSink devices;
     private final ScheduledExecutorService executor;
     // confined to the executor's thread
     private TrackedConfig config = TrackedConfig.EMPTY;
@@ -62,9 +63,17 @@ public final class RouteTracker implements AutoCloseable {
     private final InterfaceStatus interfaces = new InterfaceStatus();
     /** {@link #interfaces} expanded to sub-interfaces, as last published. */
     private Map<String, InterfaceStatus.Status> interfaceStatuses = Map.of();
+    /** The routes of placed instances as last handed to {@link #devices}. */
+    private Map<String, PlacedRoutes> placed = Map.of();
 
     RouteTracker(final BfdSessionService service, final KernelView kernel, final RouteSink sink,
             final RouteOutput output) {
+        this(service, kernel, sink, output, DeviceRouteSink.NONE);
+    }
+
+    RouteTracker(final BfdSessionService service, final KernelView kernel, final RouteSink sink,
+            final RouteOutput output, final DeviceRouteSink devices) {
+        this.devices = requireNonNull(devices);
         this.service = requireNonNull(service);
         this.kernel = requireNonNull(kernel);
         this.sink = requireNonNull(sink);
@@ -106,6 +115,7 @@ public final class RouteTracker implements AutoCloseable {
     }
 
     private void apply(final TrackedConfig next) {
+        final TrackedConfig previous = config;
         config = next;
         // every session the configuration needs: the fastest timers any of its own users asks for
         final Map<SessionKey, Tracking.OwnSession> wanted = new HashMap<>();
@@ -157,7 +167,9 @@ public final class RouteTracker implements AutoCloseable {
         for (var instance : next.instances().values()) {
             for (var prefix : instance.routes().keySet()) {
                 configured.add(new RouteId(instance.name(), prefix));
-                kernelKeys.add(new RouteSink.RouteKey(instance.vrf(), prefix));
+                if (instance.node() == null) {
+                    kernelKeys.add(new RouteSink.RouteKey(instance.vrf(), prefix));
+                }
             }
         }
         for (var it = states.entrySet().iterator(); it.hasNext();) {
@@ -172,7 +184,47 @@ public final class RouteTracker implements AutoCloseable {
         }
         collect(configured, Instant.now(), "configuration", changes);
         sink.configured(kernelKeys);
+        moved(previous, next);
         emit(changes, 0);
+        publishPlaced(0);
+    }
+
+    /**
+     * Instances placed on a device or taken back since the last configuration: their routes in use
+     * leave the controller's kernel, or come back to it (the device's side follows from
+     * {@link #publishPlaced}).
+     */
+    private void moved(final TrackedConfig previous, final TrackedConfig next) {
+        final List<KernelRoute> kernelRoutes = new ArrayList<>();
+        for (var entry : states.entrySet()) {
+            final StaticInstance before = previous.instances().get(entry.getKey().instance());
+            final StaticInstance after = next.instances().get(entry.getKey().instance());
+            if (before == null || after == null || (before.node() == null) == (after.node() == null)
+                    || !entry.getValue().active()) {
+                continue;
+            }
+            final RouteState state = entry.getValue();
+            kernelRoutes.add(after.node() != null ? new KernelRoute(state.vrf(), state.prefix(), List.of(), null)
+                : kernelRoute(new RouteChange(entry.getKey(), null, state, true, "placement")));
+        }
+        if (!kernelRoutes.isEmpty()) {
+            sink.apply(kernelRoutes, 0);
+        }
+    }
+
+    /** Hands the routes of placed instances to the devices' renderer when they changed. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void publishPlaced(final long eventNanos) {
+        final var next = PlacedRoutes.of(config, states);
+        if (!next.equals(placed)) {
+            placed = next;
+            try {
+                devices.placed(next, eventNanos);
+            } catch (RuntimeException e) {
+                // the controller's own view (RIB, kernel) must not depend on the devices' renderer
+                LOG.error("Routes placed on devices not handed over", e);
+            }
+        }
     }
 
     private void publishInterfaces() {
@@ -363,13 +415,16 @@ public final class RouteTracker implements AutoCloseable {
         }
         final List<KernelRoute> kernelRoutes = new ArrayList<>();
         for (RouteChange change : changes) {
-            if (change.inUseChanged()) {
+            final StaticInstance instance = config.instances().get(change.id().instance());
+            // a placed instance's routes go to its device, not to the controller's kernel
+            if (change.inUseChanged() && (instance == null || instance.node() == null)) {
                 kernelRoutes.add(kernelRoute(change));
             }
         }
         if (!kernelRoutes.isEmpty()) {
             sink.apply(kernelRoutes, eventNanos);
         }
+        publishPlaced(eventNanos);
         output.routesChanged(changes, eventNanos);
     }
 

@@ -34,12 +34,14 @@ public final class RouteTracking implements AutoCloseable {
      * @param kernel links, addresses and VRFs of this host
      * @param sink where routes go beyond the datastore (the kernel, or nowhere)
      * @param latency event-to-effect figures
+     * @param devices where the routes of instances placed on NETCONF devices go (package southbound)
      */
     @Inject
     public RouteTracking(final DataBroker dataBroker, final NotificationPublishService notifications,
-            final BfdSessionService sessions, final KernelView kernel, final RouteSink sink, final LatencyLog latency) {
+            final BfdSessionService sessions, final KernelView kernel, final RouteSink sink, final LatencyLog latency,
+            final DeviceRouteSink devices) {
         writer = new RibWriter(dataBroker, notifications, latency);
-        tracker = new RouteTracker(sessions, kernel, sink, writer);
+        tracker = new RouteTracker(sessions, kernel, sink, writer, devices);
         listener = new StaticRouteListener(dataBroker, tracker);
         LOG.info("BFD static route tracking started ({})", sink == RouteSink.NONE ? "operational RIB only"
             : "kernel routes on");

@@ -20,9 +20,11 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param holdDownMillis odl-bfd-static-route hold-down (Huawei WTR)
  * @param adminDownWithdraw odl-bfd-static-route admin-down-withdraw (RFC 5882 §3.2)
  * @param routes the routes by prefix
+ * @param node the NETCONF device (topology-netconf node-id) its routes are rendered on instead of the
+ *     controller's kernel (odl-bfd-static-route {@code placement/node}), or null
  */
 public record StaticInstance(String name, @Nullable String vrf, long holdDownMillis, boolean adminDownWithdraw,
-        Map<Prefix, StaticRouteConfig> routes) {
+        Map<Prefix, StaticRouteConfig> routes, @Nullable String node) {
     /**
      * Checks and copies.
      *
@@ -31,9 +33,24 @@ public record StaticInstance(String name, @Nullable String vrf, long holdDownMil
      * @param holdDownMillis hold-down
      * @param adminDownWithdraw admin-down handling
      * @param routes routes
+     * @param node device or null
      */
     public StaticInstance {
         requireNonNull(name, "name");
         routes = Map.copyOf(routes);
+    }
+
+    /**
+     * An instance whose routes stay on the controller.
+     *
+     * @param name name
+     * @param vrf VRF or null
+     * @param holdDownMillis hold-down
+     * @param adminDownWithdraw admin-down handling
+     * @param routes routes
+     */
+    public StaticInstance(final String name, final @Nullable String vrf, final long holdDownMillis,
+            final boolean adminDownWithdraw, final Map<Prefix, StaticRouteConfig> routes) {
+        this(name, vrf, holdDownMillis, adminDownWithdraw, routes, null);
     }
 }

@@ -40,6 +40,9 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 public final class StaticRouteValidator implements Function<@Nullable ControlPlaneProtocols, List<String>> {
     /** The longest hold-down: an hour (Juniper's holddown-interval stops at 255 s). */
     public static final long MAX_HOLD_DOWN_MS = 3_600_000;
+    /** The longest node-id accepted for a placement (a DNS name's length). */
+    static final int MAX_NODE_ID = 253;
+    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[^\\s/?#%,]+");
 
     private final KernelView kernel;
 
@@ -90,18 +93,41 @@ public final class StaticRouteValidator implements Function<@Nullable ControlPla
             errors.add("static protocol " + name + ": hold-down " + instance.holdDownMillis() + " must be in 0.."
                 + MAX_HOLD_DOWN_MS + " ms");
         }
-        if (instance.vrf() != null && !kernel.vrfExists(instance.vrf())) {
+        final String node = instance.node();
+        if (node != null) {
+            placement(name, node, instance, errors);
+        }
+        if (instance.vrf() != null && node == null && !kernel.vrfExists(instance.vrf())) {
             errors.add("static protocol " + name + ": vrf " + instance.vrf() + " does not exist (no Linux VRF device"
                 + " of that name: its routes would have no table)");
         }
         for (var route : instance.routes().values()) {
-            prefixOwners.computeIfAbsent(route.prefix() + (instance.vrf() == null ? "" : " vrf " + instance.vrf()),
+            prefixOwners.computeIfAbsent(route.prefix() + (node != null ? " on device " + node
+                : instance.vrf() == null ? "" : " vrf " + instance.vrf()),
                 k -> new java.util.TreeSet<>()).add(name);
             for (var nh : route.nextHops()) {
                 nextHop(name, route.prefix(), nh, sessions, errors);
             }
         }
         rawBfd(protocol, name, errors);
+    }
+
+    /**
+     * Placement on a NETCONF device (issue 11, controller-driven tracking). The node-id is the key of
+     * the device's topology-netconf node, used as it is in RESTCONF paths and NETCONF mount points.
+     */
+    private static void placement(final String name, final String node, final StaticInstance instance,
+            final List<String> errors) {
+        if (node.length() > MAX_NODE_ID || !NODE_ID.matcher(node).matches()) {
+            errors.add("static protocol " + name + ": placement node " + node + " is not a topology-netconf node-id"
+                + " (1.." + MAX_NODE_ID + " characters, no whitespace, '/', '?', '#', '%' or ',': it is a key in"
+                + " RESTCONF paths)");
+        }
+        if (instance.vrf() != null) {
+            errors.add("static protocol " + name + ": vrf " + instance.vrf() + " with placement node " + node
+                + ": vrf names a Linux VRF of the controller, and placed routes go into the device's instance of the"
+                + " same name; remove one of them");
+        }
     }
 
     private static void nextHop(final String protocol, final Prefix prefix, final NextHopConfig nh,

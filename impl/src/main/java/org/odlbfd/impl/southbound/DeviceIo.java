@@ -47,6 +47,10 @@ final class DeviceIo {
         return support;
     }
 
+    DOMDataBroker broker() {
+        return broker;
+    }
+
     /**
      * Reads the device's configuration: control-plane-protocols, key-chains and interfaces, the last
      * two only when the device implements their modules.

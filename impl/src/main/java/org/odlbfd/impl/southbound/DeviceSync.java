@@ -54,6 +54,7 @@ final class DeviceSync {
     private final DeviceDom dom;
     private final ScheduledExecutorService loop;
     private final Sink sink;
+    private final DeviceRoutes routes;
     private DeviceIntent intent;
     private final Map<EntryKey, EntryStatus> statuses = new HashMap<>();
     private final Map<EntryKey, DataObject> views = new HashMap<>();
@@ -66,7 +67,9 @@ final class DeviceSync {
     private boolean again;
     private boolean reconnected;
 
-    DeviceSync(final String node, final DeviceDom dom, final ScheduledExecutorService loop, final Sink sink) {
+    DeviceSync(final String node, final DeviceDom dom, final ScheduledExecutorService loop, final Sink sink,
+            final DeviceRoutes routes) {
+        this.routes = requireNonNull(routes);
         this.node = requireNonNull(node);
         this.dom = requireNonNull(dom);
         this.loop = requireNonNull(loop);
@@ -80,6 +83,26 @@ final class DeviceSync {
 
     DeviceIntent intent() {
         return intent;
+    }
+
+    /**
+     * The device's static routes (placed static instances), synchronised in the same pass.
+     *
+     * @return its routes
+     */
+    DeviceRoutes routes() {
+        return routes;
+    }
+
+    /**
+     * New routes for the device: they wait for the next pass, which is requested.
+     *
+     * @param next the placed instances on this device
+     * @param eventNanos when the BFD event behind them was heard, 0 for a configuration change
+     */
+    void updateRoutes(final Map<String, org.odlbfd.impl.routetracker.PlacedRoutes> next, final long eventNanos) {
+        routes.update(next, eventNanos, waiting());
+        requestSync();
     }
 
     boolean connected() {
@@ -148,6 +171,7 @@ final class DeviceSync {
                     + "); the device may still run it", status.lastSynced())
                 : EntryStatus.pending(waiting(), status.lastSynced()));
         }
+        routes.disconnected(connection);
         publish();
     }
 
@@ -166,13 +190,14 @@ final class DeviceSync {
                     : EntryStatus.unreachable("the connection to " + node + " is lost (" + connection
                         + "); the device may still run it", old.lastSynced()));
             }
+            routes.disconnected(connection);
             publish();
         }
     }
 
     /** Runs a pass unless one is under way, in which case one more follows it. */
     void requestSync() {
-        if (io == null || intent.entries().isEmpty() && intent.refused().isEmpty() && rendered.isEmpty()) {
+        if (io == null || bfdIdle() && routes.idle()) {
             // not connected, or nothing of ours on this device: no NETCONF traffic
             return;
         }
@@ -224,7 +249,23 @@ final class DeviceSync {
             : "being written to " + node;
     }
 
+    private boolean bfdIdle() {
+        return intent.entries().isEmpty() && intent.refused().isEmpty() && rendered.isEmpty();
+    }
+
+    /** Static routes first (they follow BFD events, so they are the hurry), then the BFD sessions. */
     private void runPass() {
+        final int pass = generation;
+        on(routes.pass(requireNonNull(io).broker()), pass, done -> {
+            if (bfdIdle()) {
+                finishPass();
+            } else {
+                runBfdPass();
+            }
+        });
+    }
+
+    private void runBfdPass() {
         final int pass = generation;
         final var device = requireNonNull(io);
         final var deviceSupport = device.support();

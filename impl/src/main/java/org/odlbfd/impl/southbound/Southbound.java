@@ -25,6 +25,9 @@ import org.odlbfd.api.SessionKey;
 import org.odlbfd.impl.config.BfdConfigListener;
 import org.odlbfd.impl.config.KeyChainListener;
 import org.odlbfd.impl.oper.OperationalWriter;
+import org.odlbfd.impl.routetracker.DeviceRouteSink;
+import org.odlbfd.impl.routetracker.LatencyLog;
+import org.odlbfd.impl.routetracker.PlacedRoutes;
 import org.odlbfd.impl.southbound.Wanted.Origin;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
@@ -56,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * delays no other. The configuration is re-read into per-device intents ({@link Intents}) on every
  * change; each device compares its intent with what it holds.
  */
-public final class Southbound implements DeviceSync.Sink, AutoCloseable {
+public final class Southbound implements DeviceSync.Sink, DeviceRouteSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Southbound.class);
     /** Poll period when none is configured (agent cfg {@code device-poll-ms}). */
     public static final long DEFAULT_POLL_MS = 5_000;
@@ -68,6 +71,8 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
     private final PlacedEntries placed;
     private final LinkStates linkStates;
     private final long pollMillis;
+    private final RoutePlacements routePlacements;
+    private final LatencyLog latency;
     private final List<Registration> registrations = new ArrayList<>();
     // state below is confined to the loop thread
     private final Map<String, ControlPlaneProtocol> protocols = new LinkedHashMap<>();
@@ -76,6 +81,8 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
     private final Map<String, DeviceSync> devices = new HashMap<>();
     private final Map<String, Registration> notifications = new HashMap<>();
     private final Map<Owner, String> owners = new HashMap<>();
+    /** The nodes that had placed static routes at the last {@link #placed}. */
+    private final java.util.Set<String> routeNodes = new java.util.HashSet<>();
     private @Nullable TopologyWatcher topology;
 
     /** Who runs a placed session now: (protocol, key). */
@@ -93,17 +100,37 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
      * @param writer the ietf-bfd operational writer (placed sessions' entries)
      * @param pollMillis how often each device is compared and its state read; 0 for the default
      */
-    @Inject
     public Southbound(final DataBroker dataBroker, final DOMDataBroker domBroker, final DOMMountPointService mounts,
             final DOMSchemaService schema, final BindingNormalizedNodeSerializer codec, final OperationalWriter writer,
             final long pollMillis) {
+        this(dataBroker, domBroker, mounts, schema, codec, writer, pollMillis, new LatencyLog());
+    }
+
+    /**
+     * Starts the southbound.
+     *
+     * @param dataBroker the binding data broker (configuration in, link state out)
+     * @param domBroker the DOM data broker (topology-netconf connection status)
+     * @param mounts the DOM mount point service (devices)
+     * @param schema the controller's schema (is NETCONF southbound there?)
+     * @param codec the binding codec (bindings to device DOM and back)
+     * @param writer the ietf-bfd operational writer (placed sessions' entries)
+     * @param pollMillis how often each device is compared and its state read; 0 for the default
+     * @param latency where the BFD event to device commit figures of placed static routes go
+     */
+    @Inject
+    public Southbound(final DataBroker dataBroker, final DOMDataBroker domBroker, final DOMMountPointService mounts,
+            final DOMSchemaService schema, final BindingNormalizedNodeSerializer codec, final OperationalWriter writer,
+            final long pollMillis, final LatencyLog latency) {
         this.codec = requireNonNull(codec);
+        this.latency = requireNonNull(latency);
         this.pollMillis = pollMillis > 0 ? pollMillis : DEFAULT_POLL_MS;
         loop = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("bfd-southbound").setDaemon(true).build());
         dom = new DeviceDom(codec);
         placed = new PlacedEntries(writer);
         linkStates = new LinkStates(dataBroker, loop);
+        routePlacements = new RoutePlacements(dataBroker, loop);
         loop.execute(() -> topology = TopologyWatcher.start(schema.getGlobalContext(), domBroker, mounts,
             (node, mount) -> loop.execute(() -> mounted(node, mount)),
             node -> loop.execute(() -> unmounted(node)),
@@ -177,7 +204,8 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
     private DeviceSync device(final String node, final boolean findMount) {
         var device = devices.get(node);
         if (device == null) {
-            device = new DeviceSync(node, dom, loop, this);
+            device = new DeviceSync(node, dom, loop, this, new DeviceRoutes(node, codec, loop, routePlacements,
+                latency));
             devices.put(node, device);
             final var created = device;
             // spread the devices' polls over the period instead of polling all at once
@@ -220,6 +248,7 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
         if (registration != null) {
             notifications.put(node, registration);
         }
+        device.routes().mounted(RouteSupport.of(context));
         device.mounted(broker, DeviceSupport.of(context));
     }
 
@@ -249,6 +278,31 @@ public final class Southbound implements DeviceSync.Sink, AutoCloseable {
         }
         // the notification carries the state; a pass reads what it does not (intervals, counters)
         device.requestSync();
+    }
+
+    /**
+     * The routes of static instances placed on devices (from the route tracker): each device's share
+     * goes into its queue.
+     *
+     * @param instances every placed instance
+     * @param eventNanos when the BFD event behind the change was heard, 0 for a configuration change
+     */
+    @Override
+    public void placed(final Map<String, PlacedRoutes> instances, final long eventNanos) {
+        final var copy = Map.copyOf(instances);
+        loop.execute(() -> {
+            final Map<String, Map<String, PlacedRoutes>> byNode = new LinkedHashMap<>();
+            copy.values().forEach(one -> byNode.computeIfAbsent(one.node(), k -> new HashMap<>())
+                .put(one.instance(), one));
+            for (var node : routeNodes) {
+                if (!byNode.containsKey(node)) {
+                    device(node).updateRoutes(Map.of(), eventNanos);
+                }
+            }
+            byNode.forEach((node, routes) -> device(node).updateRoutes(routes, eventNanos));
+            routeNodes.clear();
+            routeNodes.addAll(byNode.keySet());
+        });
     }
 
     @Override

@@ -192,4 +192,23 @@ final class RouteConfigs {
     static Hops hops(final int ttl) {
         return new Hops(Uint8.valueOf(ttl));
     }
+
+    /**
+     * The same instance placed on a NETCONF device (odl-bfd-static-route placement/node).
+     *
+     * @param protocol a static instance
+     * @param node the node-id
+     * @return the placed instance
+     */
+    static ControlPlaneProtocol placed(final ControlPlaneProtocol protocol, final String node) {
+        final var statics = protocol.getStaticRoutes();
+        final var ours = statics.augmentation(org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd._static.route
+            .rev261122.StaticRoutes1.class);
+        final var builder = ours == null ? new org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd._static.route
+            .rev261122.StaticRoutes1Builder() : new org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd._static.route
+            .rev261122.StaticRoutes1Builder(ours);
+        return new ControlPlaneProtocolBuilder(protocol).setStaticRoutes(new StaticRoutesBuilder(statics)
+            .addAugmentation(builder.setPlacement(new org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext
+                .rev261122.placement.parms.PlacementBuilder().setNode(node).build()).build()).build()).build();
+    }
 }

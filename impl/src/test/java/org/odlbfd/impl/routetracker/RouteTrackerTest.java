@@ -20,7 +20,9 @@ import static org.odlbfd.impl.routetracker.RouteConfigs.statics;
 
 import com.google.common.net.InetAddresses;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,7 @@ class RouteTrackerTest extends AbstractConcurrentDataBrokerTest {
     private final FakeSessions sessions = new FakeSessions();
     private final FakeKernel kernel = new FakeKernel();
     private final RecordingSink sink = new RecordingSink();
+    private final List<Map<String, PlacedRoutes>> placed = new CopyOnWriteArrayList<>();
     private final Notifications notifications = new Notifications();
     private RibWriter writer;
     private RouteTracker tracker;
@@ -64,7 +67,7 @@ class RouteTrackerTest extends AbstractConcurrentDataBrokerTest {
     void start() throws Exception {
         setup();
         writer = new RibWriter(getDataBroker(), notifications, new LatencyLog());
-        tracker = new RouteTracker(sessions, kernel, sink, writer);
+        tracker = new RouteTracker(sessions, kernel, sink, writer, (instances, eventNanos) -> placed.add(instances));
         listener = new StaticRouteListener(getDataBroker(), tracker);
     }
 
@@ -348,5 +351,39 @@ class RouteTrackerTest extends AbstractConcurrentDataBrokerTest {
             Thread.sleep(20);
         }
         assertTrue(condition.getAsBoolean(), "not reached in 5 s");
+    }
+
+    private Set<String> onDevice() {
+        if (placed.isEmpty()) {
+            return Set.of();
+        }
+        final var instance = placed.getLast().get("dev");
+        final var hops = instance == null ? null : instance.routes().get(NET);
+        return hops == null ? Set.of() : hops.stream().map(nh -> nh.address().getHostAddress())
+            .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void aPlacedInstanceGoesToItsDeviceNotToTheKernel() throws Exception {
+        put(RouteConfigs.placed(statics("dev", route(NET.toString(), hopA(1), hopB(1))), "r1"));
+        await(() -> sessions.open(A).size() == 1 && sessions.open(B).size() == 1);
+        await(() -> !placed.isEmpty() && "r1".equals(placed.getLast().get("dev").node()));
+        sessions.up(A);
+        sessions.up(B);
+        await(() -> onDevice().equals(Set.of("192.0.2.2", "198.51.100.2")));
+        // the controller keeps its view (RIB, next-hop state), the kernel gets nothing
+        awaitRib(2);
+        sessions.down(A);
+        await(() -> onDevice().equals(Set.of("198.51.100.2")));
+        sessions.down(B);
+        await(() -> !placed.getLast().get("dev").routes().containsKey(NET));
+        assertTrue(sink.applied.isEmpty(), "kernel got " + sink.applied);
+
+        // taken back from the device: the routes in use come to the kernel, the device's share goes
+        sessions.up(A);
+        await(() -> onDevice().equals(Set.of("192.0.2.2")));
+        put(statics("dev", route(NET.toString(), hopA(1), hopB(1))));
+        awaitKernel(Set.of("192.0.2.2"));
+        await(() -> !placed.getLast().containsKey("dev"));
     }
 }

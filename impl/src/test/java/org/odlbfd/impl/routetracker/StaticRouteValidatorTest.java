@@ -144,4 +144,32 @@ class StaticRouteValidatorTest {
         refused(protocols(statics("st", route("0.0.0.0/0", simple("224.0.0.5", "vA", null)))),
             "next-hop-address 224.0.0.5 must be a unicast address");
     }
+
+    @Test
+    void placementNodeMustBeANodeId() {
+        assertEquals(List.of(), check(protocols(RouteConfigs.placed(statics("st", route("0.0.0.0/0",
+            simple("192.0.2.2", "vA", bfd()))), "r1"))));
+        refused(protocols(RouteConfigs.placed(statics("st", route("0.0.0.0/0", simple("192.0.2.2", "vA", bfd()))),
+            "r1/x")), "static protocol st", "placement node r1/x", "topology-netconf node-id");
+        refused(protocols(RouteConfigs.placed(statics("st", route("0.0.0.0/0", simple("192.0.2.2", "vA", bfd()))),
+            "r 1")), "placement node r 1");
+    }
+
+    @Test
+    void placementAndVrfExcludeEachOther() {
+        kernel.vrfs.add("vpna");
+        refused(protocols(RouteConfigs.placed(statics("st", "vpna", 0, false, route("0.0.0.0/0",
+            simple("192.0.2.2", "vA", bfd()))), "r1")), "static protocol st", "vrf vpna", "placement node r1");
+    }
+
+    @Test
+    void onePrefixPerDeviceAndOnePerControllerVrf() {
+        // the controller's own instance and a device's may both hold a prefix; two on one device may not
+        assertEquals(List.of(), check(protocols(statics("own", route("0.0.0.0/0", simple("192.0.2.2", "vA", bfd()))),
+            RouteConfigs.placed(statics("d1", route("0.0.0.0/0", simple("192.0.2.2", "vA", bfd()))), "r1"),
+            RouteConfigs.placed(statics("d2", route("0.0.0.0/0", simple("192.0.2.2", "vA", bfd()))), "r2"))));
+        refused(protocols(RouteConfigs.placed(statics("d1", route("0.0.0.0/0", simple("192.0.2.2", "vA", bfd()))),
+            "r1"), RouteConfigs.placed(statics("d2", route("0.0.0.0/0", simple("192.0.2.2", "vA", bfd()))), "r1")),
+            "0.0.0.0/0 on device r1", "d1 and d2");
+    }
 }

@@ -103,7 +103,18 @@ class DeviceSyncTest extends AbstractConcurrentDataBrokerTest {
                 gone.put(wanted.key(), true);
                 seen.remove(wanted.key());
             }
-        });
+        }, new DeviceRoutes(NODE, getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), loop,
+            new DeviceRoutes.Sink() {
+                @Override
+                public void status(final String instance, final String node, final EntryStatus status) {
+                    // no placed static routes here (DeviceRoutesTest)
+                }
+
+                @Override
+                public void gone(final String instance, final String node) {
+                    // no placed static routes here
+                }
+            }, new org.odlbfd.impl.routetracker.LatencyLog()));
     }
 
     @AfterEach

@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
 /**
  * The route tracker's own figures, read from the controller's karaf.log: for each BFD event, how
  * long after the engine's transition its routes reached the kernel and the operational RIB (lines
- * {@code MEASURED route-tracking kernel|rib N ms after the BFD event, M route(s)}).
+ * {@code MEASURED route-tracking kernel|rib|device N ms after the BFD event, M route(s)}).
  */
 final class RouteLog {
     private static final Pattern LINE = Pattern.compile(
-        "MEASURED route-tracking (kernel|rib) ([0-9.]+) ms after the BFD event, ([0-9]+) route");
+        "MEASURED route-tracking (kernel|rib|device) ([0-9.]+) ms after the BFD event, ([0-9]+) route");
 
     /**
      * One batch.

@@ -124,6 +124,11 @@ public final class NetconfClient {
         return Xml.parse(filtered("get-config", filter).check().out().trim());
     }
 
+    /** {@code <get-config>} of running with an optional subtree filter, as the server wrote it. */
+    public String getConfigText(final @Nullable String filter) {
+        return filtered("get-config", filter).check().out().trim();
+    }
+
     private Shell.Result filtered(final String op, final @Nullable String filter) {
         if (filter == null) {
             return call(op);

@@ -46,10 +46,13 @@ public final class NetconfdDevice implements Resource {
     private final Path dir;
     private final Path yang;
     private final List<String> interfaces;
+    private final List<String> modules;
     private Process netconfd;
 
     private NetconfdDevice(final NetNs net, final String ns, final String address, final int port, final Path yang,
-            final List<String> interfaces) {
+            final List<String> interfaces, final List<String> extraModules) {
+        this.modules = new ArrayList<>(MODULES);
+        modules.addAll(extraModules);
         this.net = net;
         this.ns = ns;
         this.address = address;
@@ -71,7 +74,24 @@ public final class NetconfdDevice implements Resource {
      */
     public static NetconfdDevice start(final NetNs net, final String ns, final String address, final int port,
             final List<String> interfaces) {
-        final var device = new NetconfdDevice(net, ns, address, port, Devices.yangDir(), interfaces);
+        return start(net, ns, address, port, interfaces, List.of());
+    }
+
+    /**
+     * Starts a device that also loads {@code extraModules} (e.g. ietf-routing and
+     * ietf-ipv4-unicast-routing for static routes), from the same YANG directory.
+     *
+     * @param net the test bed's namespaces
+     * @param ns the namespace it runs in
+     * @param address its address there (sshd listens on it only)
+     * @param port its SSH port
+     * @param interfaces ietf-interfaces entries its configuration starts with
+     * @param extraModules modules loaded besides RFC 9314's
+     * @return the running device
+     */
+    public static NetconfdDevice start(final NetNs net, final String ns, final String address, final int port,
+            final List<String> interfaces, final List<String> extraModules) {
+        final var device = new NetconfdDevice(net, ns, address, port, Devices.yangDir(), interfaces, extraModules);
         boolean ok = false;
         try {
             device.writeStartup();
@@ -109,7 +129,7 @@ public final class NetconfdDevice implements Resource {
         }
         final var cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, NETCONFD,
             "--modpath=" + yang + ":/usr/share/yuma/modules"));
-        MODULES.forEach(module -> cmd.add("--module=" + module));
+        modules.forEach(module -> cmd.add("--module=" + module));
         cmd.addAll(List.of("--startup=" + dir.resolve("startup-cfg.xml"), "--superuser=" + USER,
             "--ncxserver-sockname=" + socket, "--runpath=" + dir.resolve("run"), "--log=" + dir.resolve("netconfd.log"),
             "--log-level=info", "--target=running",
