@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.impl.routetracker.ConfigReader;
 import org.odlbfd.impl.routetracker.NextHopConfig;
@@ -25,15 +26,20 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.Routing;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.SpecialNextHop.SpecialNextHop$;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.Static;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.NextHopOptions;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options.NextHopListBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options.SimpleNextHop;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options.SimpleNextHopBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options.SpecialNextHopBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options.next.hop.list.next.hop.list.NextHop;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options.next.hop.list.next.hop.list.NextHopBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options.next.hop.list.next.hop.list.NextHopKey;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocolBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocolKey;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.control.plane.protocol.StaticRoutesBuilder;
+import org.opendaylight.yangtools.binding.Augmentation;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 
 /**
@@ -94,7 +100,7 @@ final class RouteForm {
                         .ipv4.RouteBuilder().withKey(key).setNextHop(new org.opendaylight.yang.gen.v1.urn.ietf
                             .params.xml.ns.yang.ietf.ipv4.unicast.routing.rev180313.routing.control.plane.protocols
                                 .control.plane.protocol._static.routes.ipv4.route.NextHopBuilder()
-                    .setNextHopOptions(options(rendered)).build()).build());
+                    .setNextHopOptions(options4(rendered)).build()).build());
             } else {
                 final var key = new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv6.unicast
                     .routing.rev180313.routing.control.plane.protocols.control.plane.protocol._static.routes
@@ -124,8 +130,13 @@ final class RouteForm {
             .setStaticRoutes(statics.build()).build();
     }
 
-    private static org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content
-            .NextHopOptions options(final List<NextHopConfig> hops) {
+    /**
+     * A route's next hops in RFC 8349's form; only the address leaf differs between the families, so
+     * each family passes the augmentation that carries it.
+     */
+    private static NextHopOptions options(final List<NextHopConfig> hops,
+            final Function<String, Augmentation<SimpleNextHop>> simpleAddress,
+            final Function<String, Augmentation<NextHop>> listAddress) {
         final NextHopConfig first = hops.getFirst();
         if (first.special() != null) {
             return new SpecialNextHopBuilder().setSpecialNextHop(SpecialNextHop$.ofName(first.special())).build();
@@ -133,26 +144,16 @@ final class RouteForm {
         if (hops.size() == 1 && first.index().equals(NextHopConfig.SIMPLE)) {
             final var simple = new SimpleNextHopBuilder().setOutgoingInterface(first.outgoingInterface());
             if (first.address() != null) {
-                simple.addAugmentation(new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv4
-                    .unicast.routing.rev180313.routing.control.plane.protocols.control.plane.protocol._static.routes
-                        .ipv4.route.next.hop.SimpleNextHop1Builder().setNextHopAddress(new Ipv4Address(
-                    InetAddresses.toAddrString(first.address()))).build());
+                simple.addAugmentation(simpleAddress.apply(InetAddresses.toAddrString(first.address())));
             }
             return simple.build();
         }
-        final var list = new LinkedHashMap<org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing
-            .rev180313.next.hop.content.next.hop.options.next.hop.list.next.hop.list.NextHopKey, org.opendaylight
-                .yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options
-                    .next.hop.list.next.hop.list.NextHop>();
+        final var list = new LinkedHashMap<NextHopKey, NextHop>();
         for (var nh : hops) {
-            final var key = new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next
-                .hop.content.next.hop.options.next.hop.list.next.hop.list.NextHopKey(nh.index());
+            final var key = new NextHopKey(nh.index());
             final var entry = new NextHopBuilder().withKey(key).setOutgoingInterface(nh.outgoingInterface());
             if (nh.address() != null) {
-                entry.addAugmentation(new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv4.unicast
-                    .routing.rev180313.routing.control.plane.protocols.control.plane.protocol._static.routes.ipv4
-                        .route.next.hop.NextHop1Builder().setNextHopAddress(new Ipv4Address(
-                    InetAddresses.toAddrString(nh.address()))).build());
+                entry.addAugmentation(listAddress.apply(InetAddresses.toAddrString(nh.address())));
             }
             list.put(key, entry.build());
         }
@@ -161,41 +162,22 @@ final class RouteForm {
                 .list.NextHopListBuilder().setNextHop(list).build()).build();
     }
 
-    private static org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content
-            .NextHopOptions options6(final List<NextHopConfig> hops) {
-        final NextHopConfig first = hops.getFirst();
-        if (first.special() != null) {
-            return new SpecialNextHopBuilder().setSpecialNextHop(SpecialNextHop$.ofName(first.special())).build();
-        }
-        if (hops.size() == 1 && first.index().equals(NextHopConfig.SIMPLE)) {
-            final var simple = new SimpleNextHopBuilder().setOutgoingInterface(first.outgoingInterface());
-            if (first.address() != null) {
-                simple.addAugmentation(new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv6
-                    .unicast.routing.rev180313.routing.control.plane.protocols.control.plane.protocol._static.routes
-                        .ipv6.route.next.hop.SimpleNextHop1Builder().setNextHopAddress(new Ipv6Address(
-                    InetAddresses.toAddrString(first.address()))).build());
-            }
-            return simple.build();
-        }
-        final var list = new LinkedHashMap<org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing
-            .rev180313.next.hop.content.next.hop.options.next.hop.list.next.hop.list.NextHopKey, org.opendaylight
-                .yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.content.next.hop.options
-                    .next.hop.list.next.hop.list.NextHop>();
-        for (var nh : hops) {
-            final var key = new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next
-                .hop.content.next.hop.options.next.hop.list.next.hop.list.NextHopKey(nh.index());
-            final var entry = new NextHopBuilder().withKey(key).setOutgoingInterface(nh.outgoingInterface());
-            if (nh.address() != null) {
-                entry.addAugmentation(new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv6.unicast
-                    .routing.rev180313.routing.control.plane.protocols.control.plane.protocol._static.routes.ipv6
-                        .route.next.hop.NextHop1Builder().setNextHopAddress(new Ipv6Address(
-                    InetAddresses.toAddrString(nh.address()))).build());
-            }
-            list.put(key, entry.build());
-        }
-        return new NextHopListBuilder().setNextHopList(new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang
-            .ietf.routing.rev180313.next.hop.content.next.hop.options.next.hop
-                .list.NextHopListBuilder().setNextHop(list).build()).build();
+    private static NextHopOptions options4(final List<NextHopConfig> hops) {
+        return options(hops, address -> new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv4.unicast
+            .routing.rev180313.routing.control.plane.protocols.control.plane.protocol._static.routes.ipv4.route.next
+                .hop.SimpleNextHop1Builder().setNextHopAddress(new Ipv4Address(address)).build(),
+            address -> new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv4.unicast.routing.rev180313
+                .routing.control.plane.protocols.control.plane.protocol._static.routes.ipv4.route.next.hop
+                    .NextHop1Builder().setNextHopAddress(new Ipv4Address(address)).build());
+    }
+
+    private static NextHopOptions options6(final List<NextHopConfig> hops) {
+        return options(hops, address -> new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv6.unicast
+            .routing.rev180313.routing.control.plane.protocols.control.plane.protocol._static.routes.ipv6.route.next
+                .hop.SimpleNextHop1Builder().setNextHopAddress(new Ipv6Address(address)).build(),
+            address -> new org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.ipv6.unicast.routing.rev180313
+                .routing.control.plane.protocols.control.plane.protocol._static.routes.ipv6.route.next.hop
+                    .NextHop1Builder().setNextHopAddress(new Ipv6Address(address)).build());
     }
 
     /**
