@@ -12,7 +12,6 @@ import static java.util.Objects.requireNonNull;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,6 @@ import org.odlbfd.api.SessionListener;
 import org.odlbfd.api.SessionOptions;
 import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
-import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.packet.ControlPacket;
 import org.odlbfd.impl.packet.RejectReason;
@@ -358,8 +356,8 @@ public final class BfdEngine implements BfdSessionService {
      * @return completes with the figures
      */
     public CompletableFuture<EngineStats> stats() {
-        return onEveryShard(shard -> new ShardPart(shard.snapshots(), shard.globalRejects(), shard.lateness()))
-            .thenApply(this::merge);
+        return onEveryShard(shard -> new ShardFigures.Part(shard.snapshots(), shard.globalRejects(),
+            shard.lateness())).thenApply(parts -> ShardFigures.merge(parts, overloadDrops.sum()));
     }
 
     /**
@@ -368,15 +366,7 @@ public final class BfdEngine implements BfdSessionService {
      * @return completes with the counts summed over all loops
      */
     CompletableFuture<long[]> unattributedRejectCounts() {
-        return onEveryShard(Shard::globalRejects).thenApply(parts -> {
-            final long[] sum = new long[RejectReason.values().length];
-            for (long[] part : parts) {
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += part[i];
-                }
-            }
-            return sum;
-        });
+        return onEveryShard(Shard::globalRejects).thenApply(ShardFigures::sumRejects);
     }
 
     /**
@@ -407,60 +397,7 @@ public final class BfdEngine implements BfdSessionService {
      * @return completes with the counts; a reason that never happened is absent
      */
     public CompletableFuture<Map<RejectReason, Long>> unattributedRejects() {
-        return onEveryShard(Shard::globalRejects).thenApply(parts -> {
-            final Map<RejectReason, Long> sum = new EnumMap<>(RejectReason.class);
-            for (long[] part : parts) {
-                for (RejectReason reason : RejectReason.values()) {
-                    if (part[reason.ordinal()] != 0) {
-                        sum.merge(reason, part[reason.ordinal()], Long::sum);
-                    }
-                }
-            }
-            // the bounded hand-off between loops counts its own drops (they never reach a shard)
-            final long overload = overloadDrops.sum();
-            if (overload != 0) {
-                sum.merge(RejectReason.OVERLOAD, overload, Long::sum);
-            }
-            return sum;
-        });
-    }
-
-    private record ShardPart(List<SessionSnapshot> snapshots, long[] rejects, long[] lateness) {
-    }
-
-    private EngineStats merge(final List<ShardPart> parts) {
-        final Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
-        long sessions = 0;
-        long up = 0;
-        long rx = 0;
-        long tx = 0;
-        long invalid = 0;
-        final List<long[]> lateness = new ArrayList<>();
-        for (ShardPart part : parts) {
-            for (SessionSnapshot snap : part.snapshots()) {
-                sessions++;
-                up += snap.localState() == State.UP ? 1 : 0;
-                rx += snap.statistics().rxPackets();
-                tx += snap.statistics().txPackets();
-                invalid += snap.statistics().rxInvalid();
-                snap.statistics().rxInvalidByReason()
-                    .forEach((reason, count) -> rejects.merge(reason, count, Long::sum));
-            }
-            for (RejectReason reason : RejectReason.values()) {
-                final long count = part.rejects()[reason.ordinal()];
-                invalid += count;
-                if (count != 0) {
-                    rejects.merge(reason, count, Long::sum);
-                }
-            }
-            lateness.add(part.lateness());
-        }
-        final long[] all = lateness.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-        final long overload = overloadDrops.sum();
-        if (overload != 0) {
-            rejects.merge(RejectReason.OVERLOAD, overload, Long::sum);
-        }
-        return EngineStats.of(sessions, up, rx, tx, invalid + overload, all, rejects);
+        return unattributedRejectCounts().thenApply(counts -> ShardFigures.byReason(counts, overloadDrops.sum()));
     }
 
     <T> CompletableFuture<List<T>> onEveryShard(final Function<Shard, T> work) {
