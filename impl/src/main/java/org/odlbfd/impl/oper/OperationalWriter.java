@@ -144,21 +144,24 @@ public final class OperationalWriter implements AutoCloseable {
      * else (configuration without a transition, the peer's discriminator cleared by silence) goes as an
      * update. A refresh whose session-running disagrees with the state last handed over is dropped: its
      * snapshot was taken before a transition whose update came first, or after one whose update is still
-     * on its way, and transitions always come with their own update.
+     * on its way, and transitions always come with their own update. The policy state is not the
+     * refresh's to change: the one last handed over stays (a refresh without it once erased
+     * not-up-reason and the damping state until the next policy report).
      *
-     * @param view the session state
+     * @param refreshed the session state
      */
-    public void refresh(final SessionView view) {
-        requireNonNull(view);
+    public void refresh(final SessionView refreshed) {
+        requireNonNull(refreshed);
         final long queued = System.nanoTime();
         execute(() -> {
-            final var protocol = view.config().protocol();
+            final var protocol = refreshed.config().protocol();
             final var sessions = current.get(protocol);
-            final var key = view.config().key();
+            final var key = refreshed.config().key();
             final var last = sessions == null ? null : sessions.get(key);
             if (last == null) {
                 return;
             }
+            final var view = refreshed.withPolicy(last.policy());
             switch (EntryDelta.difference(last, view)) {
                 case STATISTICS -> {
                     sessions.put(key, view);

@@ -115,6 +115,21 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
             stats.txPackets(), stats.rxInvalid(), stats.txFailed(), snapshot.transportStatus(), policy);
     }
 
+    /**
+     * This view with another policy state: the periodic refresh brings counters, never the policy
+     * state, which only the engine's policy reports change.
+     *
+     * @param other the policy state, or null
+     * @return the view
+     */
+    public SessionView withPolicy(final @Nullable PolicySnapshot other) {
+        return other == policy ? this : new SessionView(config, localDiscriminator, remoteDiscriminator,
+            remoteMultiplier, demandCapability, sourcePort, destPort, localState, remoteState, localDiagnostic,
+            remoteDiagnostic, remoteAuthType, detectionMode, negotiatedTxUs, negotiatedRxUs, detectionTimeUs,
+            echoTxUs, createTime, lastUpTime, lastDownTime, downCount, adminDownCount, rxPackets, txPackets,
+            rxInvalid, txFailed, transportStatus, other);
+    }
+
     private static @Nullable Instant instant(final long millis) {
         return millis == 0 ? null : Instant.ofEpochMilli(millis);
     }

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.odlbfd.api.AuthType;
 import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.MultiHopKey;
+import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.engine.DetectionMode;
+import org.odlbfd.impl.policy.PolicySnapshot;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.Routing;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Session1;
+import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionGroup1;
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 
@@ -123,6 +127,26 @@ class EntryDeltaTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(Optional.empty(), read(OperMapper.protocolPath(Views.PROTOCOL)));
         // a new first entry brings its parents again
         step(Views.of(SH).build(), 5, 0);
+    }
+
+    @Test
+    void aCounterRefreshKeepsThePolicyStateItDoesNotCarry() {
+        // the periodic refresh knows counters, not the policy state: it must not erase not-up-reason
+        final var lonely = new PolicySnapshot(State.DOWN, "no packets received from the peer", false, 0, 0, 0, 0, 1,
+            1, 0, 0, 0, false, false, 0);
+        for (var key : List.<SessionKey>of(SH, MH)) {
+            writer.put(Views.of(key).policy(lonely).counters(1, 1).build());
+            assertTrue(writer.drain(5_000));
+            writer.refresh(Views.of(key).counters(1, 9).build());
+            assertTrue(writer.drain(5_000));
+        }
+        final var session = read(OperMapper.sessionPath(Views.PROTOCOL, SH)).orElseThrow();
+        assertEquals(9, session.getSessionStatistics().getSendPacketCount().getValue().longValue());
+        assertEquals("no packets received from the peer", session.augmentation(Session1.class).getNotUpReason());
+        final var group = read(OperMapper.sessionGroupPath(Views.PROTOCOL, MH)).orElseThrow();
+        assertEquals(9, group.nonnullSessions().get(0).getSessionStatistics()
+            .getSendPacketCount().getValue().longValue());
+        assertEquals("no packets received from the peer", group.augmentation(SessionGroup1.class).getNotUpReason());
     }
 
     @Test
