@@ -39,10 +39,11 @@ import org.odlbfd.impl.session.SessionTable;
 
 /**
  * The BFD engine: sessions sharded over N single-threaded loops, each session staying on one.
- * Other threads reach it only through {@link #submit(EngineInput)}. A session's local
- * discriminator is congruent to its loop's index modulo N, so a received packet with a non-zero
- * Your Discriminator is routed without a shared map; packets with Your Discriminator zero are
- * routed by key.
+ * Other threads reach it only through {@link #submit(EngineInput)}. A session lives on the shard of
+ * its peer's address ({@link ShardHash#ofPeer}; a static local discriminator's shard instead) and
+ * its local discriminator is congruent to that shard's index modulo N, so a received packet is
+ * routed without a shared map by Your Discriminator, or while that is zero (RFC 5880 §6.3) by the
+ * peer's address: the native transport's steering reads both kinds on the session's loop.
  */
 public final class BfdEngine implements BfdSessionService {
     /** Received datagrams that may wait for another loop: a few ticks' worth of 3,000 sessions. */
@@ -141,7 +142,10 @@ public final class BfdEngine implements BfdSessionService {
      * A datagram that the transport read on event loop {@code loopIndex} (the calling thread),
      * straight from its receive buffer. When Your Discriminator (or, while it is zero, the address
      * key) belongs to this loop's shard, the session is selected and the arrival checked before any
-     * object is made; otherwise the datagram is copied and handed to its shard's loop (bounded).
+     * object is made; otherwise the datagram is copied and handed to its shard's loop (bounded). With
+     * the native transport's steering that happens only for a session placed by a static local
+     * discriminator whose peer sends Your Discriminator zero, or a loop count the steering does not
+     * share; anything handed off may be applied after a later packet read on the right loop.
      *
      * @param loopIndex the index of the calling loop (= shard)
      * @param arrival how it arrived, valid during this call only
@@ -173,7 +177,8 @@ public final class BfdEngine implements BfdSessionService {
 
     /**
      * How many received datagrams were read on another loop than their session's and handed over
-     * (with the native transport's steering, only Your Discriminator 0 ones).
+     * (with the native transport's steering, none but the peer packets of static-discriminator
+     * sessions with Your Discriminator 0 and Echo packets of the peer's: {@code transport.SteeringTest}).
      *
      * @return count
      */
@@ -247,15 +252,14 @@ public final class BfdEngine implements BfdSessionService {
     }
 
     /**
-     * The shard of a discriminator: its unsigned value modulo the shard count. Unsigned because the
-     * transport's SO_REUSEPORT steering program (classic BPF, unsigned 32-bit arithmetic) picks the
-     * receiving loop the same way, so that a packet is read on the loop that owns its session.
+     * The shard of a discriminator ({@link ShardHash#ofDiscr}): the transport's SO_REUSEPORT
+     * steering picks the receiving loop the same way, so a packet is read on its session's loop.
      *
      * @param discr a non-zero discriminator
      * @return the shard
      */
     private Shard shardOfDiscr(final int discr) {
-        return shards.get(shardIndexOfDiscr(discr, shards.size()));
+        return shards.get(ShardHash.ofDiscr(discr, shards.size()));
     }
 
     /**
@@ -266,7 +270,7 @@ public final class BfdEngine implements BfdSessionService {
      * @return index
      */
     public static int shardIndexOfDiscr(final int discr, final int shards) {
-        return Integer.remainderUnsigned(discr, shards);
+        return ShardHash.ofDiscr(discr, shards);
     }
 
     /**
@@ -284,11 +288,12 @@ public final class BfdEngine implements BfdSessionService {
         if (known != null) {
             return known;
         }
-        // Spread the hash first: the JDK's IP address hash is the sum of the address's 32-bit words,
-        // so the keys of peers numbered ::2, ::4, ... (or ::1, ::3, ...) all have one parity, and with
-        // two loops every session landed on one of them (seen in the scale harness's profiles).
-        final int hash = key.hashCode() * 0x9E3779B9;
-        return shards.get(Math.floorMod(hash ^ hash >>> 16, shards.size()));
+        // The peer's address alone (both key kinds: destination()), hashed as the transport's
+        // steering hashes a datagram's source address: a packet with Your Discriminator zero is then
+        // read on this shard's loop too, and never overtaken by a later one of the same session read
+        // on another loop (the hand-off reordered Down after Init, seen against FRR). A multihop key
+        // with the wildcard local address lands on the same shard as the exact ones.
+        return shards.get(ShardHash.ofPeer(key.destination(), shards.size()));
     }
 
     /**

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The native sockets of one (VRF, address family, kind): per event loop, a receive socket on the
  * kind's port, all of them one SO_REUSEPORT group bound in loop order and steered by
- * discriminator ({@link SocketFilters#steering}), and for Control packets a send socket on the
+ * discriminator, or while it is zero by source address ({@link SocketFilters#steering}, one program
+ * per family), and for Control packets a send socket on the
  * source port (RFC 5881 §4: 49152 single-hop, 49153 multihop) that reads nothing
  * ({@link SocketFilters#dropAll}). Echo sockets send from the Echo port itself. Opened with the
  * first session that needs them, closed with the last (reference count, held by the transport).
@@ -91,7 +92,7 @@ final class SocketSet {
                 if (i == 0) {
                     // the group's selector; later members join in bind order, so index i is loop i
                     socket.attachSteering(SocketFilters.steering(echo ? ECHO_STEER_OFFSET : CONTROL_STEER_OFFSET,
-                        loops.size()));
+                        loops.size(), key.v6()));
                 }
                 if (!echo) {
                     final UdpSocket tx = UdpSocket.open(key.v6(), sourcePort, key.vrf(), true, 0, MAX_TTL, DSCP_CS6);
