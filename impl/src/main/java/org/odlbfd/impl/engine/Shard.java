@@ -295,7 +295,8 @@ final class Shard implements SessionEvents {
             return staticDiscr;
         }
         // Unique and non-zero (RFC 5880 §6.8.1); the residue names this thread so that packets can
-        // be routed here by Your Discriminator without a shared map.
+        // be routed here by Your Discriminator without a shared map; this is the shard of the peer's
+        // address (ShardHash.ofPeer), where its Your Discriminator 0 packets go too (RFC 5880 §6.3).
         while (true) {
             final int candidate = secure.nextInt() / shardCount * shardCount + index;
             if (candidate != 0 && Integer.remainderUnsigned(candidate, shardCount) == index

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * destination, interface and TTL (IP_PKTINFO, IP_RECVTTL); each sent one names its source,
  * interface and TTL; so every local address shares the loop's sockets and every packet due in a
  * tick leaves in one sendmmsg per socket (issue 12). The kernel steers each Control packet to the
- * loop owning its session by Your Discriminator (SO_ATTACH_REUSEPORT_CBPF), and the engine checks
+ * loop owning its session by Your Discriminator, or while that is zero by its source address
+ * (SO_ATTACH_REUSEPORT_CBPF, {@link SocketFilters#steering}), so none is handed between loops and
+ * overtaken there (RFC 5880 §6.3 demultiplexing, the same hash as the engine's), and the engine checks
  * each arrival against its session (kind, interface, addresses, TTL: RFC 5881 §4-§5, RFC 5883 §2)
  * before decoding it. Sockets of a VRF, family and kind open with their first session and close
  * with their last; a session whose source address does not exist yet simply cannot send, and its
