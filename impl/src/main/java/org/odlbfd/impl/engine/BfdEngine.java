@@ -144,8 +144,8 @@ public final class BfdEngine implements BfdSessionService {
      * key) belongs to this loop's shard, the session is selected and the arrival checked before any
      * object is made; otherwise the datagram is copied and handed to its shard's loop (bounded). With
      * the native transport's steering that happens only for a session placed by a static local
-     * discriminator whose peer sends Your Discriminator zero, or a loop count the steering does not
-     * share; anything handed off may be applied after a later packet read on the right loop.
+     * discriminator whose peer sends Your Discriminator zero; anything handed off may be applied
+     * after a later packet of its session that was read on the right loop.
      *
      * @param loopIndex the index of the calling loop (= shard)
      * @param arrival how it arrived, valid during this call only
