@@ -65,7 +65,7 @@ public final class TickLag {
         increment(total, bucket);
         maxInto(total, us);
         final long second = Math.floorDiv(nowNanos, SECOND);
-        final int slot = (int) Math.floorMod(second, SLOTS);
+        final int slot = Math.floorMod(second, SLOTS);
         final int base = slot * (BUCKETS + 1);
         if (slotSecond.getPlain(slot) != second) {
             // a new second for this slot: forget what it held SLOTS seconds ago

@@ -36,6 +36,14 @@ interface Side extends Resource {
     /** The end's own detection lateness figures (how late after the detection deadline), or "n/a". */
     String lateness();
 
+    /**
+     * The end's health figures (PERF-NOTES rule 6): tick lag per loop and its largest receive gaps, as
+     * the agent's {@code HEALTH} line, or "n/a" where the end cannot say (FRR).
+     */
+    default String health() {
+        return "n/a";
+    }
+
     /** SIGKILL the BFD process: it goes silent at once, as a crashed peer would. Returns nanoTime just before. */
     long kill();
 }
