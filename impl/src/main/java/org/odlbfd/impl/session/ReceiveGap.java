@@ -39,7 +39,7 @@ public record ReceiveGap(long gapUs, long detectionTimeUs, long atMillis) {
      * @return true when {@code gap/detection} is larger than this one's ratio
      */
     boolean smallerThan(final long gap, final long detection) {
-        // cross-multiplied: no division on the receive path; both factors stay far below 2^31 µs
-        return detection > 0 && (detectionTimeUs == 0 || gap * detectionTimeUs > gapUs * detection);
+        // cross-multiplied in doubles: no overflow whatever the gap (a session silent for days)
+        return detection > 0 && (detectionTimeUs == 0 || (double) gap * detectionTimeUs > (double) gapUs * detection);
     }
 }
