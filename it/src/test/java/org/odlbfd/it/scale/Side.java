@@ -44,6 +44,11 @@ interface Side extends Resource {
         return "n/a";
     }
 
+    /** Takes the per-thread CPU figures that {@link #health()} reports the change of (hold start). */
+    default void markThreads() {
+        // nothing for an end that cannot say
+    }
+
     /** SIGKILL the BFD process: it goes silent at once, as a crashed peer would. Returns nanoTime just before. */
     long kill();
 }

@@ -58,6 +58,8 @@ final class Step {
             Shell.sleep(SETTLE_MS);
             final Side.Sample a0 = a.sample();
             final Side.Sample b0 = b.sample();
+            a.markThreads();
+            b.markThreads();
             final long h0 = System.nanoTime();
             final long holdEnd = h0 + TimeUnit.SECONDS.toNanos(cfg.holdS());
             long now = h0;
