@@ -124,7 +124,7 @@ public final class EmbeddedAgent implements SessionSink, RunningDiscriminators, 
             SEEDS.nextLong(), new Recorder(transitions.alongside(publisher)));
         policies = new EnginePolicies(engine);
         transport.attach(engine);
-        publisher.start(engine::snapshots, countersPeriodMillis);
+        publisher.start(engine::snapshots, engine::tickLag, countersPeriodMillis);
         LOG.info("Embedded BFD agent started on {} loops ({})", threads, transport.description());
     }
 

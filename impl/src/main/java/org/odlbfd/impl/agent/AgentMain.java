@@ -57,6 +57,7 @@ import org.odlbfd.impl.transport.TransportConfig;
  *   verify NAME       (a Poll Sequence now, RFC 5880 §6.6: VERIFY name=NAME result=true|false)
  *   policy NAME ...   (stability policies, see {@link PolicyCommand}; then CLIENT and PEVENT lines)
  *   policy-show NAME  (POLICY name=... client=... damped=... penalty=... reason=...)
+ *   health [N]        (tick lag per loop, the N largest receive gaps: see {@link HealthCommand})
  *   admin-down NAME | admin-up NAME | del NAME | show NAME | stats | quit
  * </pre>
  * {@code del} answers once the session is gone: it sends AdminDown for a Detection Time first
@@ -183,6 +184,8 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
                     yield "VERIFY name=" + config.name() + " result=" + await(engine.verify(config.key()));
                 }
                 case "stats" -> stats(await(engine.stats()));
+                case "health" -> HealthCommand.line(engine.tickLag(), await(engine.snapshots()),
+                    words.length > 1 ? Integer.parseInt(words[1]) : HealthCommand.DEFAULT_TOP, transport.kernelDrops());
                 case "policy" -> {
                     final SessionConfig config = session(words);
                     final PolicyConfig policy = PolicyCommand.parse(words, policies.getOrDefault(config.name(),

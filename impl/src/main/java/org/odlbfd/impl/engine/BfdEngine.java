@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
 import org.odlbfd.api.MultiHopKey;
@@ -363,6 +364,16 @@ public final class BfdEngine implements BfdSessionService {
     public CompletableFuture<EngineStats> stats() {
         return onEveryShard(shard -> new ShardFigures.Part(shard.snapshots(), shard.globalRejects(),
             shard.lateness())).thenApply(parts -> ShardFigures.merge(parts, overloadDrops.sum()));
+    }
+
+    /**
+     * Each loop's tick lag (PERF-NOTES rule 6), read from the calling thread: a stuck loop cannot
+     * delay the reading.
+     *
+     * @return one reading per loop, in loop order
+     */
+    public List<TickLag.Reading> tickLag() {
+        return IntStream.range(0, shards.size()).mapToObj(i -> shards.get(i).tickLag.read(i)).toList();
     }
 
     /**

@@ -66,6 +66,7 @@ final class Shard implements SessionEvents {
     private final Map<SessionKey, Entry> entries = new HashMap<>();
     private final long[] globalRejects = new long[RejectReason.values().length];
     private final LatenessRecorder lateness = new LatenessRecorder();
+    final TickLag tickLag;
     private final PacketAcceptance acceptance = new PacketAcceptance();
     private final EchoGate echoGate;
     final SessionPolicies policies;
@@ -80,16 +81,13 @@ final class Shard implements SessionEvents {
         this.sink = new TickSink(sink, scheduler);
         this.keys = keys;
         this.random = new SplittableRandom(seed);
+        tickLag = new TickLag(clock);
         echoGate = new EchoGate(engine, table, this.sink, clock, globalRejects);
         // stability policies (package policy); the transport's error is part of a "not Up" reason
         policies = new SessionPolicies(scheduler, clock, new PolicyHooks(this, engine), this::transportStatus);
     }
 
-    /**
-     * The generator of discriminators and first authentication sequence numbers, for tests.
-     *
-     * @return the CSPRNG
-     */
+    /** The generator of discriminators and first authentication sequence numbers, for tests. */
     SecureRandom discriminatorSource() {
         return secure;
     }
@@ -225,11 +223,7 @@ final class Shard implements SessionEvents {
         return true;
     }
 
-    /**
-     * Counts a datagram the engine dropped before it could be attributed to a session.
-     *
-     * @param reason why
-     */
+    /** Counts a datagram the engine dropped before it could be attributed to a session. */
     void dropped(final RejectReason reason) {
         globalRejects[reason.ordinal()]++;
     }
@@ -435,6 +429,11 @@ final class Shard implements SessionEvents {
     @Override
     public void onDetection(final Session session, final long latenessNanos) {
         lateness.record(latenessNanos);
+    }
+
+    @Override
+    public void onTimerLag(final long lateNanos, final long nowNanos) {
+        tickLag.record(lateNanos, nowNanos);
     }
 
     private SessionStatus status(final Session session, final State previous) {

@@ -127,6 +127,11 @@ public final class BfdMetrics implements MultiCollector {
             .metricSnapshot(dropped(sessions, unattributed))
             .metricSnapshot(detectionHistogram(sessions))
             .metricSnapshot(lateness(stats))
+            .metricSnapshot(HealthMetrics.tickLag(engine.tickLag()))
+            .metricSnapshot(HealthMetrics.largestGapRatio(sessions))
+            .metricSnapshot(perSession("bfd_session_largest_rx_gap_seconds",
+                "Largest gap between valid packets after one received while Up (cleared with the statistics)",
+                sessions, names, s -> s.statistics().largestGap().gapUs(), true))
             .metricSnapshot(perSession("bfd_session_up", "1 when the session is Up, else 0", sessions,
                 names, s -> s.localState() == State.UP ? 1 : 0, false))
             .metricSnapshot(perSession("bfd_session_detection_time_seconds",

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.odlbfd.impl.engine.BfdEngine;
 import org.odlbfd.impl.engine.EngineStats;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.engine.TickLag;
 import org.odlbfd.impl.packet.RejectReason;
 
 /**
@@ -42,6 +43,15 @@ public interface EngineReadings {
     CompletableFuture<Map<RejectReason, Long>> unattributedRejects();
 
     /**
+     * Each loop's tick lag (PERF-NOTES rule 6), read without waiting for the loops.
+     *
+     * @return one reading per loop; none where no engine runs loops
+     */
+    default List<TickLag.Reading> tickLag() {
+        return List.of();
+    }
+
+    /**
      * The readings of a running engine.
      *
      * @param engine the engine
@@ -62,6 +72,11 @@ public interface EngineReadings {
             @Override
             public CompletableFuture<Map<RejectReason, Long>> unattributedRejects() {
                 return engine.unattributedRejects();
+            }
+
+            @Override
+            public List<TickLag.Reading> tickLag() {
+                return engine.tickLag();
             }
         };
     }

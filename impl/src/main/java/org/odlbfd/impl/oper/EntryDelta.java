@@ -56,7 +56,7 @@ final class EntryDelta {
         "remoteDiagnostic", "remoteAuthType", "detectionMode", "negotiatedTxUs", "negotiatedRxUs", "detectionTimeUs",
         "echoTxUs");
     private static final Set<String> STATISTICS = Set.of("createTime", "lastUpTime", "lastDownTime", "downCount",
-        "adminDownCount", "rxPackets", "txPackets", "rxInvalid", "txFailed");
+        "adminDownCount", "rxPackets", "txPackets", "rxInvalid", "txFailed", "largestRxGap");
     private static final List<Component> COMPONENTS = components();
 
     private final boolean wholeOnly;
@@ -105,7 +105,7 @@ final class EntryDelta {
         }
         if (changed.contains(Part.STATISTICS)) {
             tx.put(LogicalDatastoreType.OPERATIONAL, OperMapper.statisticsPath(protocol, sh),
-                OperMapper.statistics(after));
+                OperMapper.statistics(after, false));
         }
     }
 

@@ -204,7 +204,7 @@ public final class OperMapper {
             .setSourcePort(port(view.sourcePort()))
             .setDestPort(port(view.destPort()))
             .setSessionRunning(running(view))
-            .setSessionStatistics(statistics(view));
+            .setSessionStatistics(statistics(view, false));
         final String transport = view.transportStatus();
         if (transport != null) {
             // odl-bfd-ext transport-status (config false), the transport's augment block
@@ -238,7 +238,7 @@ public final class OperMapper {
             .setSourcePort(port(view.sourcePort()))
             .setDestPort(port(view.destPort()))
             .setSessionRunning(running(view))
-            .setSessionStatistics(statistics(view))
+            .setSessionStatistics(statistics(view, true))
             .build();
         final var group = new SessionGroupBuilder();
         if (config.name() != null || config.description() != null || view.policy() != null) {
@@ -296,8 +296,8 @@ public final class OperMapper {
             .build();
     }
 
-    static SessionStatistics statistics(final SessionView view) {
-        return new SessionStatisticsBuilder()
+    static SessionStatistics statistics(final SessionView view, final boolean multiHop) {
+        return HealthMapper.withGap(new SessionStatisticsBuilder(), view.largestRxGap(), multiHop)
             .setCreateTime(time(view.createTime()))
             .setLastUpTime(time(view.lastUpTime()))
             .setLastDownTime(time(view.lastDownTime()))

@@ -15,6 +15,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
+import org.odlbfd.impl.engine.TickLag;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
@@ -402,24 +404,26 @@ public final class OperationalWriter implements AutoCloseable {
         summaries.write(tx, protocol, states);
     }
 
+    /**
+     * The engine's health figures (each loop's tick lag), written under every instance's bfd with
+     * its summaries at the next flush (the counters refresh brings one each period).
+     *
+     * @param readings the latest readings
+     */
+    public void engineHealth(final List<TickLag.Reading> readings) {
+        execute(() -> summaries.health(readings));
+    }
+
     /** The entry of a session a device runs, and its state for the summaries. */
     private record Placed(DataObject entry, @Nullable State localState) {
     }
 
-    /**
-     * Entries written whole and in part since start, for the benchmark and tests.
-     *
-     * @return whole, then partial
-     */
+    /** Entries written whole and in part (whole, then partial) since start, for the benchmark and tests. */
     long[] writeCounts() {
         return new long[] {delta.fullWrites(), delta.partialWrites()};
     }
 
-    /**
-     * Transactions submitted since start, for the benchmark; exact once {@link #drain} returned.
-     *
-     * @return the count
-     */
+    /** Transactions submitted since start, for the benchmark; exact once {@link #drain} returned. */
     long commits() {
         return commits.get();
     }

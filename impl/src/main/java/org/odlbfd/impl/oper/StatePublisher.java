@@ -28,6 +28,7 @@ import org.odlbfd.api.State;
 import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.EngineObserver;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.engine.TickLag;
 import org.odlbfd.impl.policy.PolicyEvent;
 import org.odlbfd.impl.policy.PolicySnapshot;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
@@ -74,7 +75,22 @@ public final class StatePublisher implements EngineObserver, AutoCloseable {
      * @param periodMillis how often
      */
     public void start(final Supplier<CompletableFuture<List<SessionSnapshot>>> snapshots, final long periodMillis) {
-        executor.scheduleWithFixedDelay(() -> refresh(snapshots), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        start(snapshots, List::of, periodMillis);
+    }
+
+    /**
+     * Polls all sessions and the engine's health figures on a period so that they reach the datastore.
+     *
+     * @param snapshots where the snapshots come from
+     * @param health each engine loop's tick lag (read from any thread)
+     * @param periodMillis how often
+     */
+    public void start(final Supplier<CompletableFuture<List<SessionSnapshot>>> snapshots,
+            final Supplier<List<TickLag.Reading>> health, final long periodMillis) {
+        executor.scheduleWithFixedDelay(() -> {
+            writer.engineHealth(health.get());
+            refresh(snapshots);
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     /**

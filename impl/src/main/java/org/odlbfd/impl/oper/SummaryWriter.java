@@ -15,6 +15,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.PathType;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.State;
+import org.odlbfd.impl.engine.TickLag;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 
@@ -25,6 +26,9 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
  */
 final class SummaryWriter {
     private final Map<String, List<SummaryCounts>> written = new HashMap<>();
+    /** The engine's latest health figures, and those written under each instance (issue 12). */
+    private List<TickLag.Reading> health = List.of();
+    private final Map<String, List<TickLag.Reading>> healthWritten = new HashMap<>();
 
     /**
      * Adds the summaries that changed to the transaction.
@@ -52,6 +56,20 @@ final class SummaryWriter {
                     OperMapper.toSummary(counts.get(i)));
             }
         }
+        if (!health.isEmpty() && !health.equals(healthWritten.get(protocol))) {
+            healthWritten.put(protocol, health);
+            tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, HealthMapper.engineHealthPath(protocol),
+                HealthMapper.engineHealth(health));
+        }
+    }
+
+    /**
+     * The engine's health figures to write with the next summaries of each instance.
+     *
+     * @param readings each loop's tick lag
+     */
+    void health(final List<TickLag.Reading> readings) {
+        health = List.copyOf(readings);
     }
 
     /**
@@ -61,10 +79,12 @@ final class SummaryWriter {
      */
     void remove(final String protocol) {
         written.remove(protocol);
+        healthWritten.remove(protocol);
     }
 
     /** Forgets everything: the next write of each protocol writes its summaries. */
     void clear() {
         written.clear();
+        healthWritten.clear();
     }
 }

@@ -66,6 +66,7 @@ final class Detector {
             return;
         }
         final long now = clock.nanoTime();
+        session.timerLag(now - fireAt, now);
         final long detect = session.detectionTimeNanos();
         final long deadline = session.lastRxNanos + detect;
         if (now < deadline) {

@@ -44,6 +44,8 @@ public final class Session extends SessionVars {
     private final PollSequence poll;
     private @Nullable Authenticator auth;
     private boolean wasDemandActive;
+    /** Whether the last valid packet arrived while Up: the gap after it is a health figure. */
+    private boolean upAtLastRx;
     private @Nullable Cancellable linger;
     private @Nullable Runnable whenGone;
 
@@ -103,6 +105,10 @@ public final class Session extends SessionVars {
             return null;
         }
         final long now = clock.nanoTime();
+        if (upAtLastRx && sessionState != State.ADMIN_DOWN && !demandActive()) {
+            // against the Detection Time the silence was judged by, before this packet changes it
+            counters.gap(now - lastRxNanos, detectionTimeNanos(), clock);
+        }
         final boolean remoteTimersChanged = remoteMinRxInterval != packet.requiredMinRxUs()
             || remoteDesiredMinTxInterval != packet.desiredMinTxUs() || remoteDetectMult != packet.detectMult()
             || remoteMinEchoRxInterval != packet.requiredMinEchoRxUs();
@@ -133,6 +139,7 @@ public final class Session extends SessionVars {
         final Transition transition = discard ? STAY : hold(Fsm.next(sessionState, Reception.event(packet.state())));
         apply(transition);
         refresh(now);
+        upAtLastRx = sessionState == State.UP;
         if (transition.changed()) {
             listener.onTransition(this, transition);
         } else if (remoteTimersChanged || pollEnded) {
@@ -430,6 +437,11 @@ public final class Session extends SessionVars {
             refresh();
             transmitter.ensure();
         }
+    }
+
+    /** A transmit or detection timer of this session ran {@code lateNanos} after its deadline. */
+    void timerLag(final long lateNanos, final long nowNanos) {
+        listener.onTimerLag(lateNanos, nowNanos);
     }
 
     @Nullable Authenticator authenticator() {

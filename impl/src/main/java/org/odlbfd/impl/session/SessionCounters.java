@@ -7,6 +7,8 @@
  */
 package org.odlbfd.impl.session;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,6 +30,7 @@ public final class SessionCounters {
     private long adminDownCount;
     private long lastUpMillis;
     private long lastDownMillis;
+    private ReceiveGap largestGap = ReceiveGap.NONE;
 
     /**
      * Starts counting.
@@ -62,6 +65,18 @@ public final class SessionCounters {
         echoRx++;
     }
 
+    /**
+     * A valid packet closed a gap after a packet received while Up: kept when it is the largest
+     * share of its Detection Time so far (allocates only then).
+     */
+    void gap(final long gapNanos, final long detectionNanos, final Clock clock) {
+        final long gapUs = gapNanos / 1000;
+        final long detectionUs = detectionNanos / 1000;
+        if (largestGap.smallerThan(gapUs, detectionUs)) {
+            largestGap = new ReceiveGap(gapUs, detectionUs, clock.currentTimeMillis());
+        }
+    }
+
     void rejected(final RejectReason reason) {
         rejected[reason.ordinal()]++;
     }
@@ -93,6 +108,7 @@ public final class SessionCounters {
         echoRx = 0;
         downCount = 0;
         adminDownCount = 0;
+        largestGap = ReceiveGap.NONE;
     }
 
     /**
@@ -111,7 +127,7 @@ public final class SessionCounters {
             }
         }
         return new Snapshot(rxPackets, txPackets, invalid, Map.copyOf(byReason), txFailed, downCount, adminDownCount,
-            createTimeMillis, lastUpMillis, lastDownMillis, echoTx, echoRx);
+            createTimeMillis, lastUpMillis, lastDownMillis, echoTx, echoRx, largestGap);
     }
 
     /**
@@ -129,10 +145,11 @@ public final class SessionCounters {
      * @param lastDownMillis last time Up was left, 0 if never
      * @param echoTxPackets Echo packets sent (not counted in txPackets, which counts Control packets)
      * @param echoRxPackets our Echo packets that came back
+     * @param largestGap the largest receive gap against the Detection Time
      */
     public record Snapshot(long rxPackets, long txPackets, long rxInvalid, Map<RejectReason, Long> rxInvalidByReason,
             long txFailed, long downCount, long adminDownCount, long createTimeMillis, long lastUpMillis,
-            long lastDownMillis, long echoTxPackets, long echoRxPackets) {
+            long lastDownMillis, long echoTxPackets, long echoRxPackets, ReceiveGap largestGap) {
         /**
          * Copies the map.
          *
@@ -148,9 +165,35 @@ public final class SessionCounters {
          * @param lastDownMillis last down
          * @param echoTxPackets echo sent
          * @param echoRxPackets echo returned
+         * @param largestGap largest receive gap
          */
         public Snapshot {
             rxInvalidByReason = Map.copyOf(rxInvalidByReason);
+            requireNonNull(largestGap);
+        }
+
+        /**
+         * Counters without a receive gap (what callers built before the gap existed).
+         *
+         * @param rxPackets rx
+         * @param txPackets tx
+         * @param rxInvalid invalid
+         * @param rxInvalidByReason invalid by reason
+         * @param txFailed tx failures
+         * @param downCount downs
+         * @param adminDownCount admin downs
+         * @param createTimeMillis created
+         * @param lastUpMillis last up
+         * @param lastDownMillis last down
+         * @param echoTxPackets echo sent
+         * @param echoRxPackets echo returned
+         */
+        public Snapshot(final long rxPackets, final long txPackets, final long rxInvalid,
+                final Map<RejectReason, Long> rxInvalidByReason, final long txFailed, final long downCount,
+                final long adminDownCount, final long createTimeMillis, final long lastUpMillis,
+                final long lastDownMillis, final long echoTxPackets, final long echoRxPackets) {
+            this(rxPackets, txPackets, rxInvalid, rxInvalidByReason, txFailed, downCount, adminDownCount,
+                createTimeMillis, lastUpMillis, lastDownMillis, echoTxPackets, echoRxPackets, ReceiveGap.NONE);
         }
 
         /**

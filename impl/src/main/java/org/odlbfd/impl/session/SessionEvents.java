@@ -39,4 +39,15 @@ public interface SessionEvents {
     default void onTimersChanged(final Session session) {
         // nothing
     }
+
+    /**
+     * A transmit or detection timer ran this late after the deadline it was scheduled for: the
+     * loop's tick lag (a health figure, PERF-NOTES rule 6). Called on the loop, allocation-free.
+     *
+     * @param lateNanos how late, 0 or more
+     * @param nowNanos the clock when it ran
+     */
+    default void onTimerLag(final long lateNanos, final long nowNanos) {
+        // nothing
+    }
 }

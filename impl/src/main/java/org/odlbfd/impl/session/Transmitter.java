@@ -78,12 +78,13 @@ final class Transmitter {
 
     private void onTimer() {
         timer = null;
+        final long now = clock.nanoTime();
+        session.timerLag(now - dueAt, now);
         if (!allowed()) {
             return;
         }
         session.sendControl(false);
         // Re-based on now: a late timer sends once, it never catches up with a burst.
-        final long now = clock.nanoTime();
         final long interval = session.txIntervalNanos();
         final long delay = Timing.onGrid(now, Timing.jitter(interval, session.detectMult, session.random),
             interval * 3 / 4);

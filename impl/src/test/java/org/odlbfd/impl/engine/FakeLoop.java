@@ -28,6 +28,8 @@ final class FakeLoop implements Clock, Scheduler {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private long now = START;
     private long seq;
+    /** How late every task runs after its due time: a loop with tick lag (0: on time). */
+    long lateNanos;
 
     @Override
     public long nanoTime() {
@@ -64,9 +66,9 @@ final class FakeLoop implements Clock, Scheduler {
     void runFor(final long nanos) {
         final long end = now + nanos;
         int guard = 0;
-        while (!queue.isEmpty() && queue.peek().due() <= end) {
+        while (!queue.isEmpty() && queue.peek().due() + lateNanos <= end) {
             final Task task = queue.poll();
-            now = task.due();
+            now = Math.max(now, task.due() + lateNanos);
             if (!task.cancelled()[0]) {
                 task.task().run();
             }
@@ -74,7 +76,7 @@ final class FakeLoop implements Clock, Scheduler {
                 throw new IllegalStateException("runaway loop");
             }
         }
-        now = end;
+        now = Math.max(now, end);
     }
 
     void runMillis(final long millis) {

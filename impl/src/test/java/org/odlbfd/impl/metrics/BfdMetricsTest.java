@@ -27,7 +27,9 @@ import org.odlbfd.api.State;
 import org.odlbfd.impl.engine.DetectionMode;
 import org.odlbfd.impl.engine.EngineStats;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.engine.TickLag;
 import org.odlbfd.impl.packet.RejectReason;
+import org.odlbfd.impl.session.ReceiveGap;
 import org.odlbfd.impl.session.SessionCounters;
 
 /**
@@ -118,6 +120,51 @@ class BfdMetricsTest {
         assertEquals(1, sample(text, "bfd_detection_time_seconds_bucket{le=\"+Inf\"}"));
         assertEquals(0.004, sample(text, "bfd_engine_detection_lateness_seconds{quantile=\"0.99\"}"), 1e-12);
         assertTrue(!text.contains("bfd_oper_writer"), "no writer on a standalone agent");
+    }
+
+    @Test
+    void tickLagPerLoopAndTheLargestReceiveGap() throws IOException {
+        final var counters = new SessionCounters.Snapshot(10, 11, 0, Map.of(), 0, 0, 0, 1, 2, 3, 0, 0,
+            new ReceiveGap(270_000, 900_000, 5));
+        final var gapped = new SessionSnapshot("core-1", new SingleHopKey("vA", InetAddress.getByName("192.0.2.2")),
+            null, 7, 8, 3, 3, false, 49152, 3784, State.UP, State.UP, Diagnostic.NONE, Diagnostic.NONE, false, null,
+            DetectionMode.ASYNC_WITHOUT_ECHO, 300_000, 300_000, 900_000, 0, counters, null);
+        final var base = readings(List.of(gapped, session("core-2", "192.0.2.3", State.UP, 900_000, 1, Map.of(), 0)),
+            Map.of());
+        final var withLoops = new EngineReadings() {
+            @Override
+            public CompletableFuture<List<SessionSnapshot>> snapshots() {
+                return base.snapshots();
+            }
+
+            @Override
+            public CompletableFuture<EngineStats> stats() {
+                return base.stats();
+            }
+
+            @Override
+            public CompletableFuture<Map<RejectReason, Long>> unattributedRejects() {
+                return base.unattributedRejects();
+            }
+
+            @Override
+            public List<TickLag.Reading> tickLag() {
+                final var idle = new TickLag.Figures(0, 0, 0, 0);
+                return List.of(new TickLag.Reading(0, new TickLag.Figures(100, 15, 1_023, 2_500),
+                    new TickLag.Figures(10, 7, 63, 80)), new TickLag.Reading(1, idle, idle));
+            }
+        };
+        final String text = scrape(new BfdMetrics(withLoops, new TransitionCounter(), null));
+        assertEquals(0.001023, sample(text,
+            "bfd_loop_tick_lag_seconds{loop=\"0\",quantile=\"0.99\",window=\"start\"}"), 1e-12);
+        assertEquals(0.0025, sample(text, "bfd_loop_tick_lag_seconds{loop=\"0\",quantile=\"1\",window=\"start\"}"),
+            1e-12);
+        assertEquals(0.00008, sample(text, "bfd_loop_tick_lag_seconds{loop=\"0\",quantile=\"1\",window=\"10s\"}"),
+            1e-12);
+        assertEquals(0, sample(text, "bfd_loop_tick_lag_seconds{loop=\"1\",quantile=\"0.5\",window=\"start\"}"));
+        assertEquals(0.3, sample(text, "bfd_rx_gap_detection_ratio_max"), 1e-12);
+        assertEquals(0.27, sample(text, "bfd_session_largest_rx_gap_seconds{session=\"core-1\"}"), 1e-12);
+        assertEquals(0, sample(text, "bfd_session_largest_rx_gap_seconds{session=\"core-2\"}"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.DetectionMode;
 import org.odlbfd.impl.policy.PolicyConfig;
 import org.odlbfd.impl.policy.PolicySnapshot;
+import org.odlbfd.impl.session.ReceiveGap;
 
 /**
  * Builds session views for the writer's tests and benchmark: a session that was just created, with
@@ -46,6 +47,7 @@ final class Views {
     private long tx;
     private @Nullable String transport;
     private @Nullable PolicySnapshot policy;
+    private ReceiveGap gap = ReceiveGap.NONE;
 
     private Views(final SessionKey key) {
         this.key = key;
@@ -119,6 +121,11 @@ final class Views {
         return this;
     }
 
+    Views gap(final ReceiveGap largest) {
+        gap = largest;
+        return this;
+    }
+
     SessionView build() {
         final var source = key instanceof MultiHopKey mh ? mh.source() : InetAddresses.forString("2001:db8::1");
         final var config = new SessionConfig(PROTOCOL, key, source, new SessionParams(txUs, txUs, 3), false, false,
@@ -126,6 +133,6 @@ final class Views {
             PolicyConfig.NONE);
         return new SessionView(config, 0x1234, remoteDiscr, remoteMult, false, 49152, 3784, local, remote, diag,
             Diagnostic.NONE, auth, mode, negotiatedUs, negotiatedUs, detectionUs, 0, CREATED, upAt,
-            downs > 0 ? CREATED.plusSeconds(downs) : null, downs, 0, rx, tx, 0, 0, transport, policy);
+            downs > 0 ? CREATED.plusSeconds(downs) : null, downs, 0, rx, tx, 0, 0, transport, policy, gap);
     }
 }

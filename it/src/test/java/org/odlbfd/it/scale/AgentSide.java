@@ -9,6 +9,7 @@ package org.odlbfd.it.scale;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.odlbfd.api.Diagnostic;
 import org.odlbfd.api.State;
 import org.odlbfd.it.interop.AgentEvent;
@@ -21,6 +22,8 @@ import org.odlbfd.it.interop.Reply;
  */
 final class AgentSide implements Side {
     private final AgentProcess agent;
+    /** Per-thread CPU and run-queue wait when the hold began, for {@link #health()}. */
+    private Map<Long, ThreadWaits.Times> threadsAtMark = Map.of();
 
     private AgentSide(final AgentProcess agent) {
         this.agent = agent;
@@ -93,6 +96,22 @@ final class AgentSide implements Side {
             + stats.str("lateness_max_us") + "us rejects=" + stats.fields().getOrDefault("rejects", "?")
             + " handoffs=" + stats.fields().getOrDefault("handoffs", "?") + " kernel_drops="
             + stats.fields().getOrDefault("kernel_drops", "?");
+    }
+
+    @Override
+    public void markThreads() {
+        threadsAtMark = ThreadWaits.read(agent.pid());
+    }
+
+    @Override
+    public String health() {
+        try {
+            return agent.command("health 5") + " threads_since_hold="
+                + ThreadWaits.busiest(threadsAtMark, ThreadWaits.read(agent.pid()), 4);
+        } catch (AssertionError e) {
+            // a figure the end could not give must not fail the step
+            return "n/a (" + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
     }
 
     @Override

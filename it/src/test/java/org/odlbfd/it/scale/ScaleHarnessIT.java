@@ -113,7 +113,7 @@ class ScaleHarnessIT {
 
     private static StepResult step(final String pairing, final int ms, final int count) {
         LOG.info("step {} {} ms x{} N={} hold {} s", pairing, ms, ScaleConfig.MULT, count, cfg.holdS());
-        final StepResult r = Step.run(bed, cfg, pairing, ms, count);
+        final StepResult r = Step.run(bed, cfg, pairing, ms, count, ScaleHarnessIT::report);
         report(r.line(cfg.holdS()));
         return r;
     }

@@ -36,6 +36,19 @@ interface Side extends Resource {
     /** The end's own detection lateness figures (how late after the detection deadline), or "n/a". */
     String lateness();
 
+    /**
+     * The end's health figures (PERF-NOTES rule 6): tick lag per loop and its largest receive gaps, as
+     * the agent's {@code HEALTH} line, or "n/a" where the end cannot say (FRR).
+     */
+    default String health() {
+        return "n/a";
+    }
+
+    /** Takes the per-thread CPU figures that {@link #health()} reports the change of (hold start). */
+    default void markThreads() {
+        // nothing for an end that cannot say
+    }
+
     /** SIGKILL the BFD process: it goes silent at once, as a crashed peer would. Returns nanoTime just before. */
     long kill();
 }

@@ -7,9 +7,16 @@
  */
 package org.odlbfd.it.scale;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.odlbfd.it.interop.Shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +37,7 @@ final class Step {
     }
 
     static StepResult run(final ScaleBed bed, final ScaleConfig cfg, final String pairing, final int ms,
-            final int count) {
+            final int count, final Consumer<String> report) {
         final String[] ends = pairing.split("-");
         final long start = System.nanoTime();
         try (Side a = start(ends[0], bed, bed.a(), cfg, count, ms);
@@ -51,9 +58,12 @@ final class Step {
             Shell.sleep(SETTLE_MS);
             final Side.Sample a0 = a.sample();
             final Side.Sample b0 = b.sample();
+            a.markThreads();
+            b.markThreads();
             final long h0 = System.nanoTime();
             final long holdEnd = h0 + TimeUnit.SECONDS.toNanos(cfg.holdS());
             long now = h0;
+            String stopped = "end of hold";
             final long stallMs;
             try (StallProbe stalls = new StallProbe(cfg.holdS() + 5L)) {
                 while (now < holdEnd) {
@@ -62,11 +72,18 @@ final class Step {
                     if (falseDowns(a, a0) + falseDowns(b, b0) > 0) {
                         LOG.warn("{} {} ms N={}: false Down after {} ms", pairing, ms, count,
                             TimeUnit.NANOSECONDS.toMillis(now - h0));
+                        stopped = "false Down seen " + TimeUnit.NANOSECONDS.toMillis(now - h0) + " ms into the hold at "
+                            + Instant.now();
                         break;
                     }
                 }
                 stallMs = stalls.maxGapMs();
             }
+            // the health figures right after the burst (or the hold): tick lag per loop, largest gaps
+            final String where = String.format(Locale.ROOT, "HEALTH %s %d ms N=%d %s (load %s):", pairing, ms,
+                count, stopped, loadAverage());
+            report.accept(where + " A " + a.health());
+            report.accept(where + " B " + b.health());
             final Side.Sample a1 = a.sample();
             final Side.Sample b1 = b.sample();
             final long heldMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - h0);
@@ -88,6 +105,15 @@ final class Step {
             LOG.warn("{} {} ms N={} failed", pairing, ms, count, e);
             final String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             return StepResult.notUp(pairing, ms, count, -1, "aborted: " + why);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).trim().split(" "))
+                .subList(0, 3));
+        } catch (IOException e) {
+            return "?";
         }
     }
 
