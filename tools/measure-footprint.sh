@@ -51,19 +51,21 @@ done
 pid=$(pgrep -P "$launcher" -f org.apache.karaf.main.Main || pgrep -f "org.apache.karaf.main.Main.*$home" | head -1)
 # CPU ticks of the whole JVM and of its collector threads (ZGC Z*, G1/Shenandoah "GC Thread#", "G1 *")
 cpu() {
-  local all=0 gc=0 t c
+  local gc=0 t c
   for t in /proc/"$pid"/task/*; do
     read -r c < "$t/comm" || continue
     set -- $(sed 's/^.*) //' "$t/stat" 2>/dev/null) ; [ $# -gt 12 ] || continue
-    all=$((all + ${12} + ${13}))
     case $c in Z*|GC\ *|G1*|Shenandoah*) gc=$((gc + ${12} + ${13}));; esac
   done
-  echo "$all $gc"
+  # the process's own figure also counts threads that have ended
+  set -- $(sed 's/^.*) //' /proc/"$pid"/stat)
+  echo "$((${12} + ${13})) $gc"
 }
 read -r cpu0 gc0 <<<"$(cpu)"
 sleep "$settle"
 read -r cpu1 gc1 <<<"$(cpu)"
 hz=$(getconf CLK_TCK)
+boot_cpu=$(awk -v a="$cpu0" -v g="$gc0" -v hz="$hz" 'BEGIN {printf "%.1f s, collector %.1f s", a / hz, g / hz}')
 idle_cpu=$(awk -v a=$((cpu1 - cpu0)) -v g=$((gc1 - gc0)) -v s="$settle" -v hz="$hz" \
   'BEGIN {printf "%.1f%% of a core, collector %.1f%%", 100 * a / hz / s, 100 * g / hz / s}')
 rss=$(awk '/^VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status")
@@ -85,8 +87,8 @@ sp_stats=$(awk -v t="$(( boot_ms / 1000 + 5 ))" '/Safepoint "/ {
     up=$1; gsub(/[\[\]s]/, "", up); if (up+0 < t) next
     if ($0 ~ /"(HeapDumper|GC_HeapInspection|PrintThreads|PrintJNI|FindDeadlocks|ThreadDump)"/) next
     n=split($0, f, "Total: "); split(f[n], g, " "); print g[1]/1e6 }' "$out/safepoint.log" | stats)
-printf '%s: boot %d ms, RSS %d MiB after %d s, %d threads, CPU while settling %s, heap [%s], collector pauses %s, safepoints after boot %s, load %s, EXTRA_JAVA_OPTS [%s]%s, dir %s\n' \
-  "$name" "$boot_ms" "$rss" "$settle" "$threads" "$idle_cpu" "$heap" "$gc_stats" "$sp_stats" \
+printf '%s: boot %d ms (CPU %s), RSS %d MiB after %d s, %d threads, CPU while settling %s, heap [%s], collector pauses %s, safepoints after boot %s, load %s, EXTRA_JAVA_OPTS [%s]%s, dir %s\n' \
+  "$name" "$boot_ms" "$boot_cpu" "$rss" "$settle" "$threads" "$idle_cpu" "$heap" "$gc_stats" "$sp_stats" \
   "$(cut -d' ' -f1-3 /proc/loadavg)" "${EXTRA_JAVA_OPTS:-}" \
   "${JAVA_MAX_MEM:+ JAVA_MAX_MEM=$JAVA_MAX_MEM}${JAVA_MIN_MEM:+ JAVA_MIN_MEM=$JAVA_MIN_MEM}${MALLOC_ARENA_MAX:+ MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}" \
   "$out" | tee -a "$top/target/footprint/results.txt"
