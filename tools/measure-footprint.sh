@@ -90,5 +90,5 @@ sp_stats=$(awk -v t="$(( boot_ms / 1000 + 5 ))" '/Safepoint "/ {
 printf '%s: boot %d ms (CPU %s), RSS %d MiB after %d s, %d threads, CPU while settling %s, heap [%s], collector pauses %s, safepoints after boot %s, load %s, EXTRA_JAVA_OPTS [%s]%s, dir %s\n' \
   "$name" "$boot_ms" "$boot_cpu" "$rss" "$settle" "$threads" "$idle_cpu" "$heap" "$gc_stats" "$sp_stats" \
   "$(cut -d' ' -f1-3 /proc/loadavg)" "${EXTRA_JAVA_OPTS:-}" \
-  "${JAVA_MAX_MEM:+ JAVA_MAX_MEM=$JAVA_MAX_MEM}${JAVA_MIN_MEM:+ JAVA_MIN_MEM=$JAVA_MIN_MEM}${MALLOC_ARENA_MAX:+ MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}" \
+  "${JAVA_MAX_MEM:+ JAVA_MAX_MEM=$JAVA_MAX_MEM}${JAVA_MIN_MEM:+ JAVA_MIN_MEM=$JAVA_MIN_MEM}${JAVA_SOFT_MAX_MEM:+ JAVA_SOFT_MAX_MEM=$JAVA_SOFT_MAX_MEM}${MALLOC_ARENA_MAX:+ MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}" \
   "$out" | tee -a "$top/target/footprint/results.txt"
