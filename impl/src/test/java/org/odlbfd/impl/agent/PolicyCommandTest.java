@@ -28,8 +28,13 @@ import org.odlbfd.impl.transport.TransportConfig;
  * interop test of damping against FRR drives.
  */
 class PolicyCommandTest {
-    private static final TransportConfig PORTS = new TransportConfig(35784, 35784, 36784, 36784, 35785, 35785,
-        50321, 50322, 1 << 20);
+    // two agents in one host: sockets are bound to the wildcard address and steered by the group's
+    // program, so each listens on ports of its own (as AgentMainTest); sharing one port worked only
+    // while the kernel's hash happened to hand the peer's first packets to the other agent
+    private static final TransportConfig PORTS = new TransportConfig(39784, 39884, 40784, 40884, 39785, 39885,
+        50361, 50362, 1 << 20);
+    private static final TransportConfig PORTS_B = new TransportConfig(39884, 39784, 40884, 40784, 39885, 39785,
+        50371, 50372, 1 << 20);
 
     @Test
     void parsesWhatIsGivenAndKeepsTheRest() {
@@ -53,7 +58,7 @@ class PolicyCommandTest {
     void theAgentPrintsWhatItsClientsSee() throws Exception {
         final var outA = new ByteArrayOutputStream();
         try (AgentMain agentA = new AgentMain(outA, 1, PORTS);
-             AgentMain agentB = new AgentMain(new ByteArrayOutputStream(), 1, PORTS)) {
+             AgentMain agentB = new AgentMain(new ByteArrayOutputStream(), 1, PORTS_B)) {
             agentA.execute("add sh name=s ifname=lo local=127.0.0.21 peer=127.0.0.22 tx=100000 rx=100000");
             agentB.execute("add sh name=s ifname=lo local=127.0.0.22 peer=127.0.0.21 tx=100000 rx=100000");
             assertTrue(await(outA, l -> l.startsWith("EVENT name=s ") && l.contains(" to=UP ")), outA::toString);
