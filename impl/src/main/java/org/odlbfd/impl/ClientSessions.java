@@ -11,13 +11,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.CompletableFuture;
 import org.odlbfd.api.BfdSessionService;
-import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionListener;
 import org.odlbfd.api.SessionOptions;
 import org.odlbfd.api.SessionParams;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.impl.engine.BfdEngine;
+import org.odlbfd.impl.engine.ClientRegistration;
 import org.odlbfd.impl.session.SessionConfig;
 import org.odlbfd.impl.transport.Transport;
 import org.slf4j.Logger;
@@ -51,9 +51,8 @@ public final class ClientSessions implements BfdSessionService {
     @Override
     public Registration register(final SessionKey key, final SessionParams params, final SessionOptions options,
             final SessionListener listener) {
-        // the same local address the engine gives the session (Shard.register)
-        final var source = options.source() != null ? options.source()
-            : key instanceof MultiHopKey mh && !mh.source().isAnyLocalAddress() ? mh.source() : null;
+        // the same local address the engine gives the session
+        final var source = ClientRegistration.source(key, options);
         if (!transport.open(SessionConfig.of(key.toString(), key, source, params))) {
             LOG.warn("BFD session {} (client API): its sockets could not be opened; packets count as send failures"
                 + " until they are", key);

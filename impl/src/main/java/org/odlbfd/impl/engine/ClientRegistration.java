@@ -9,8 +9,11 @@ package org.odlbfd.impl.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
+import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionListener;
 import org.odlbfd.api.SessionOptions;
@@ -34,6 +37,21 @@ public final class ClientRegistration implements BfdSessionService.Registration 
         this.params = requireNonNull(params);
         this.options = requireNonNull(options);
         this.listener = requireNonNull(listener);
+    }
+
+    /**
+     * The local address a client's session sends from. A multihop key names it (RFC 5883 §4.1),
+     * unless the client chose another source; a wildcard source leaves the choice to the transport
+     * and accepts packets on any address. The engine and the sockets opened for the session
+     * ({@code ClientSessions}) both take it from here.
+     *
+     * @param key the session
+     * @param options the client's options
+     * @return the source address, or null for the transport's choice
+     */
+    public static @Nullable InetAddress source(final SessionKey key, final SessionOptions options) {
+        return options.source() != null ? options.source()
+            : key instanceof MultiHopKey mh && !mh.source().isAnyLocalAddress() ? mh.source() : null;
     }
 
     @Override

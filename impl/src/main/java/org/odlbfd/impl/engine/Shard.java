@@ -20,7 +20,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.Diagnostic;
-import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SessionStatus;
 import org.odlbfd.api.State;
@@ -331,12 +330,8 @@ final class Shard implements SessionEvents {
     private void register(final ClientRegistration registration) {
         final SessionKey key = registration.key();
         final var options = registration.options();
-        // A multihop key names the local address (RFC 5883 §4.1): the session sends from it, unless
-        // the client chose another source. A wildcard source leaves the choice to the transport and
-        // accepts packets on any address.
-        final java.net.InetAddress source = options.source() != null ? options.source()
-            : key instanceof MultiHopKey mh && !mh.source().isAnyLocalAddress() ? mh.source() : null;
-        final SessionConfig base = SessionConfig.of(key.toString(), key, source, registration.params());
+        final SessionConfig base = SessionConfig.of(key.toString(), key, ClientRegistration.source(key, options),
+            registration.params());
         final SessionConfig config = base.singleHop() ? base : base.withRxTtlFloor(options.minRxTtl());
         Entry entry = entries.get(key);
         if (entry == null) {
