@@ -19,6 +19,7 @@ import org.odlbfd.impl.config.SessionConfig;
 import org.odlbfd.impl.engine.DetectionMode;
 import org.odlbfd.impl.policy.PolicyConfig;
 import org.odlbfd.impl.policy.PolicySnapshot;
+import org.odlbfd.impl.session.ReceiveGap;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.slf4j.Logger;
@@ -91,6 +92,6 @@ final class CodecWarmUp {
             1, 0, 10, 10, 1, 0, "warm-up: no socket",
             // the policy leaves too, so a session's first damping does not pay for their codec
             new PolicySnapshot(state, state == State.UP ? null : "warm-up", true, 1_000, 1, 1, 2, 2, 2, 600_000,
-                600_000, 1, true, true, 1));
+                600_000, 1, true, true, 1), ReceiveGap.NONE);
     }
 }

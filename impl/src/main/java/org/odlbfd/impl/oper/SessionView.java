@@ -77,54 +77,6 @@ public record SessionView(SessionConfig config, int localDiscriminator, int remo
     }
 
     /**
-     * A view without a receive gap (what callers built before the health figures existed).
-     *
-     * @param config config
-     * @param localDiscriminator local discriminator
-     * @param remoteDiscriminator remote discriminator
-     * @param remoteMultiplier remote multiplier
-     * @param demandCapability demand
-     * @param sourcePort source port
-     * @param destPort destination port
-     * @param localState local state
-     * @param remoteState remote state
-     * @param localDiagnostic local diagnostic
-     * @param remoteDiagnostic remote diagnostic
-     * @param remoteAuthType remote authentication
-     * @param detectionMode detection mode
-     * @param negotiatedTxUs negotiated TX
-     * @param negotiatedRxUs negotiated RX
-     * @param detectionTimeUs detection time
-     * @param echoTxUs echo TX
-     * @param createTime created
-     * @param lastUpTime last Up
-     * @param lastDownTime last Down
-     * @param downCount Downs
-     * @param adminDownCount AdminDowns
-     * @param rxPackets received
-     * @param txPackets sent
-     * @param rxInvalid invalid
-     * @param txFailed failed sends
-     * @param transportStatus transport status
-     * @param policy policy state
-     */
-    public SessionView(final SessionConfig config, final int localDiscriminator, final int remoteDiscriminator,
-            final int remoteMultiplier, final boolean demandCapability, final int sourcePort, final int destPort,
-            final State localState, final State remoteState, final Diagnostic localDiagnostic,
-            final Diagnostic remoteDiagnostic, final @Nullable AuthType remoteAuthType,
-            final DetectionMode detectionMode, final long negotiatedTxUs, final long negotiatedRxUs,
-            final long detectionTimeUs, final long echoTxUs, final Instant createTime,
-            final @Nullable Instant lastUpTime, final @Nullable Instant lastDownTime, final long downCount,
-            final long adminDownCount, final long rxPackets, final long txPackets, final long rxInvalid,
-            final long txFailed, final @Nullable String transportStatus, final @Nullable PolicySnapshot policy) {
-        this(config, localDiscriminator, remoteDiscriminator, remoteMultiplier, demandCapability, sourcePort,
-            destPort, localState, remoteState, localDiagnostic, remoteDiagnostic, remoteAuthType, detectionMode,
-            negotiatedTxUs, negotiatedRxUs, detectionTimeUs, echoTxUs, createTime, lastUpTime, lastDownTime,
-            downCount, adminDownCount, rxPackets, txPackets, rxInvalid, txFailed, transportStatus, policy,
-            ReceiveGap.NONE);
-    }
-
-    /**
      * Whether the echo function runs.
      *
      * @return true with echo

@@ -173,30 +173,6 @@ public final class SessionCounters {
         }
 
         /**
-         * Counters without a receive gap (what callers built before the gap existed).
-         *
-         * @param rxPackets rx
-         * @param txPackets tx
-         * @param rxInvalid invalid
-         * @param rxInvalidByReason invalid by reason
-         * @param txFailed tx failures
-         * @param downCount downs
-         * @param adminDownCount admin downs
-         * @param createTimeMillis created
-         * @param lastUpMillis last up
-         * @param lastDownMillis last down
-         * @param echoTxPackets echo sent
-         * @param echoRxPackets echo returned
-         */
-        public Snapshot(final long rxPackets, final long txPackets, final long rxInvalid,
-                final Map<RejectReason, Long> rxInvalidByReason, final long txFailed, final long downCount,
-                final long adminDownCount, final long createTimeMillis, final long lastUpMillis,
-                final long lastDownMillis, final long echoTxPackets, final long echoRxPackets) {
-            this(rxPackets, txPackets, rxInvalid, rxInvalidByReason, txFailed, downCount, adminDownCount,
-                createTimeMillis, lastUpMillis, lastDownMillis, echoTxPackets, echoRxPackets, ReceiveGap.NONE);
-        }
-
-        /**
          * Discards for one reason.
          *
          * @param reason reason

@@ -45,7 +45,7 @@ class BfdMetricsTest {
             return new SessionSnapshot(name, key, null, 7, 8, 3, 3, false, 49152, 3784, state, State.UP,
                 Diagnostic.NONE, Diagnostic.NONE, false, null, DetectionMode.ASYNC_WITHOUT_ECHO, 300_000, 300_000,
                 detectionUs, 0, new SessionCounters.Snapshot(rx, rx + 1, invalid, rejects, 2, downs, 0, 1, 2, 3, 0,
-                    0), null);
+                    0, ReceiveGap.NONE), null);
         } catch (java.net.UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }

@@ -22,6 +22,7 @@ import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.engine.DetectionMode;
 import org.odlbfd.impl.engine.SessionSnapshot;
+import org.odlbfd.impl.session.ReceiveGap;
 import org.odlbfd.impl.session.SessionCounters;
 
 /**
@@ -39,7 +40,8 @@ class SessionSelectionTest {
     private static SessionSnapshot snapshot(final String name, final SessionKey key) {
         return new SessionSnapshot(name, key, null, 1, 2, 3, 3, false, 49152, 3784, State.UP, State.UP,
             Diagnostic.NONE, Diagnostic.NONE, false, null, DetectionMode.ASYNC_WITHOUT_ECHO, 1, 1, 3, 0,
-            new SessionCounters.Snapshot(0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0), null);
+            new SessionCounters.Snapshot(0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, ReceiveGap.NONE),
+            null);
     }
 
     private final SessionSnapshot sh = snapshot("core-1", new SingleHopKey("vA", addr("192.0.2.2")));
