@@ -17,12 +17,14 @@
 # Needs root, the built controller (tools/run-controller.sh builds it) and the peers
 # (tools/install-peers.sh, which tools/test.sh runs). Addresses are RFC 5737 documentation ones,
 # inside namespaces this script creates and deletes; it stops only processes it started.
-set -euo pipefail
+set -Eeuo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 mode=ecmp
 [ "${1:-}" = "--backup" ] && mode=backup
 log() { printf '%s\n' "$*" >&2; }
 die() { log "demo: $*"; exit 1; }
+# set -e ends the demo on any failed command: say which, or the only trace is an exit status of 1
+trap 'log "demo: failed (status $?) at line $LINENO: $BASH_COMMAND"' ERR
 [ "$(id -u)" = 0 ] || die "must run as root (network namespaces)"
 home="$top/karaf-distribution/target/assembly"
 [ -x "$home/bin/karaf" ] || die "no controller at $home: build it first (tools/run-controller.sh, or ./mvnw -B install -DskipTests)"
@@ -196,13 +198,29 @@ log "demo: the ping flow leaves through $peif to $peer; breaking that link"
 
 epoch() { date -d "$1" +%s.%N; }
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+8.1f ms", (b - a) * 1000 }'; }
-json() { grep -o "\"$1\" *: *\"[^\"]*\"" | head -1 | sed 's/.*: *"//; s/"$//'; }
+# a leaf from a RESTCONF reply, empty when absent (grep finding nothing must not end the demo)
+json() { { grep -o "\"$1\" *: *\"[^\"]*\"" || true; } | sed -n '1s/.*: *"//; 1s/"$//p'; }
+# GET until the leaf is there (the operational view can trail the kernel by a commit): at most 5 s
+leaf() { # PATH LEAF
+  local v='' i
+  for i in $(seq 20); do
+    rest GET "$1" > "$run/$2.json" || true
+    v=$(json "$2" < "$run/$2.json")
+    [ -n "$v" ] && break
+    sleep 0.25
+  done
+  [ "$i" = 1 ] || log "demo: $2 took $i GETs"
+  printf '%s' "$v"
+}
 
-nsx "$ce1" ip -ts monitor route > "$run/monitor.txt" 2>&1 &
-mon=$!
 nsx "$ce1" ping -D -i 0.01 -c 700 -I 203.0.113.1 203.0.113.100 > "$run/ping.txt" 2>&1 &
 pinger=$!
 sleep 2
+# the monitor starts just before the break: its first default-route line is then the failover,
+# not a change of the seconds before (a busy box can flap a 300 ms session before the break)
+nsx "$ce1" ip -ts monitor route > "$run/monitor.txt" 2>&1 &
+mon=$!
+sleep 0.2
 t0=$(date +%s.%N)
 cat > "$run/break.nft" <<EOF
 table inet demo_break {
@@ -219,8 +237,11 @@ nsx "$pe" nft -f "$run/break.nft"
 wait "$pinger" || true
 kill "$mon" 2>/dev/null || true
 
-down=$(rest GET "$BFD/ietf-bfd:bfd/ietf-bfd-ip-sh:ip-sh/sessions/session=$peif,$peer?content=nonconfig" | json last-down-time)
-updated=$(rest GET "ietf-routing:routing/ribs/rib=ipv4-master?content=nonconfig" | json last-updated)
+down=$(leaf "$BFD/ietf-bfd:bfd/ietf-bfd-ip-sh:ip-sh/sessions/session=$peif,$peer?content=nonconfig" last-down-time)
+updated=$(leaf "ietf-routing:routing/ribs/rib=ipv4-master?content=nonconfig" last-updated)
+[ -n "$down" ] || log "demo: the operational datastore shows no last-down-time for $name"
+[ -n "$updated" ] || log "demo: the operational RIB shows no last-updated"
+
 kchange=$(awk '/default|0\.0\.0\.0\/0/ { ts = substr($1, 2, length($1) - 2); print ts; exit }' "$run/monitor.txt")
 sent=$(grep -o '[0-9]* packets transmitted' "$run/ping.txt" | cut -d' ' -f1)
 got=$(grep -o '[0-9]* received' "$run/ping.txt" | cut -d' ' -f1)
@@ -248,7 +269,7 @@ for _ in $(seq 150); do
   [ "$hops" -ge "$wanted" ] && ip -n "$ce1" route show default | grep -q 192.0.2.2 && break
   sleep 0.2
 done
-up=$(rest GET "$BFD/ietf-bfd:bfd/ietf-bfd-ip-sh:ip-sh/sessions/session=$peif,$peer?content=nonconfig" | json last-up-time)
+up=$(leaf "$BFD/ietf-bfd:bfd/ietf-bfd-ip-sh:ip-sh/sessions/session=$peif,$peer?content=nonconfig" last-up-time)
 log "demo: BFD $name Up again at $up; CE1's default route:"
 ip -n "$ce1" route show default | sed 's/^/    /' >&2
 nsx "$ce1" ping -q -c 5 -i 0.2 -I 203.0.113.1 203.0.113.100 | tail -2 | sed 's/^/    /' >&2

@@ -44,7 +44,8 @@ class StaticVpnDemoIT {
         }
         final String stdout = Files.readString(out);
         Files.delete(out);
-        assertEquals(0, demo.exitValue(), () -> "demo failed; see " + err + "\n" + stdout);
+        // the log's end names the failed step: CI keeps only this message, not target/
+        assertEquals(0, demo.exitValue(), () -> "demo failed; see " + err + "\n" + stdout + tail(err, 25));
         final var m = MEASURED.matcher(stdout);
         assertTrue(m.find(), () -> "no figures: " + stdout);
         Figures.record("MEASURED demo-static-vpn " + m.group(1) + " (VRF " + m.group(2) + "), BFD 100 ms x 3: link"
@@ -52,5 +53,15 @@ class StaticVpnDemoIT {
             + m.group(8) + " ms; traffic lost " + m.group(5) + " ms (" + m.group(3) + " of " + m.group(4)
             + " pings); target detection + 50 ms = 350 ms; load " + m.group(9));
         assertTrue(Long.parseLong(m.group(3)) < Long.parseLong(m.group(4)), "traffic came back");
+    }
+
+    private static String tail(final Path file, final int lines) {
+        try {
+            final var all = Files.readAllLines(file);
+            return "\n--- last lines of " + file.getFileName() + " ---\n"
+                + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "\n(no " + file + ": " + e.getMessage() + ")";
+        }
     }
 }
