@@ -34,6 +34,21 @@ public enum State {
     }
 
     /**
+     * The state's name as RFC 5880 §6.2 writes it (AdminDown, Down, Init, Up), for text an operator
+     * reads; one place, so every message spells the states alike.
+     *
+     * @return the name
+     */
+    public String rfcName() {
+        return switch (this) {
+            case ADMIN_DOWN -> "AdminDown";
+            case DOWN -> "Down";
+            case INIT -> "Init";
+            case UP -> "Up";
+        };
+    }
+
+    /**
      * Decodes the two-bit wire value.
      *
      * @param code value in 0..3; any other bits are masked off

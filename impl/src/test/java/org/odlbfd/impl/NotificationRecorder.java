@@ -19,9 +19,9 @@ import org.opendaylight.yangtools.yang.common.Empty;
 
 /**
  * Records published notifications (the unit test's edge: the Karaf ITs read them from the real
- * RESTCONF event stream).
+ * RESTCONF event stream). Shared by every package's tests that publish notifications.
  */
-final class NotificationRecorder implements NotificationPublishService {
+public final class NotificationRecorder implements NotificationPublishService {
     private final List<Notification<?>> published = new CopyOnWriteArrayList<>();
 
     @Override
@@ -43,6 +43,17 @@ final class NotificationRecorder implements NotificationPublishService {
 
     List<Notification<?>> all() {
         return List.copyOf(published);
+    }
+
+    /**
+     * The notifications of one type published so far, in order.
+     *
+     * @param <T> the type
+     * @param type the type
+     * @return them
+     */
+    public <T extends Notification<?>> List<T> of(final Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     <T extends Notification<?>> T await(final Class<T> type, final Predicate<T> check) throws InterruptedException {

@@ -220,18 +220,17 @@ public final class AgentMain implements EngineObserver, AutoCloseable {
         if (add.key() != null) {
             keys.put(config.keyChain(), add.key());
         }
-        if (!transport.open(config)) {
-            throw new IllegalStateException("cannot open the sockets for " + config.name() + ": "
-                + transport.status(config));
-        }
-        await(engine.configure(config));
-        sessions.put(config.name(), config);
-        return "OK " + line;
+        return configure(config, line);
     }
 
     private String set(final String[] words, final String line) {
         final SessionConfig config = CommandParser.parseSet(words, session(words));
         // turning Echo on opens the Echo socket, which the transport opens only when needed
+        return configure(config, line);
+    }
+
+    // add and set alike: the sockets first, so the session's first packet has somewhere to go
+    private String configure(final SessionConfig config, final String line) {
         if (!transport.open(config)) {
             throw new IllegalStateException("cannot open the sockets for " + config.name() + ": "
                 + transport.status(config));

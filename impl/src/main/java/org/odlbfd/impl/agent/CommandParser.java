@@ -24,7 +24,9 @@ import org.odlbfd.impl.auth.AuthKey;
 import org.odlbfd.impl.session.SessionConfig;
 
 /**
- * Parses the {@code key=value} and flag words of one agent command into a session configuration.
+ * Parses the {@code key=value} and flag words of one agent command: into a session configuration
+ * here, and for the {@code policy} command ({@link PolicyCommand}), so every command rejects an
+ * unknown word and reads numbers and on/off the same way.
  */
 final class CommandParser {
     /** A parsed {@code add}: the configuration and its key, if any. */
@@ -40,6 +42,18 @@ final class CommandParser {
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
+
+    /**
+     * Reads the words of a command that takes only {@code key=value} words.
+     *
+     * @param words the command's words
+     * @param from the first parameter word
+     * @param allowed the keys this command takes
+     * @throws IllegalArgumentException on a word that is no allowed {@code key=value}
+     */
+    CommandParser(final String[] words, final int from, final Set<String> allowed) {
+        this(words, from, allowed, Set.of());
+    }
 
     private CommandParser(final String[] words, final int from, final Set<String> allowed,
             final Set<String> allowedFlags) {
@@ -78,7 +92,7 @@ final class CommandParser {
         final AuthType authType = p.values.containsKey("auth") ? authType(p.values.get("auth")) : null;
         AuthKey authKey = null;
         if (authType != null) {
-            authKey = new AuthKey((int) p.number("keyid", -1),
+            authKey = new AuthKey((int) p.requiredNumber("keyid"),
                 p.required("secret").getBytes(StandardCharsets.UTF_8));
         }
         final long echo = p.number("echo", 0);
@@ -90,7 +104,7 @@ final class CommandParser {
     }
 
     static SessionConfig parseSet(final String[] words, final SessionConfig old) {
-        final CommandParser p = new CommandParser(words, 2, SET_WORDS, Set.of());
+        final CommandParser p = new CommandParser(words, 2, SET_WORDS);
         final long echo = p.number("echo", old.echoTxUs());
         return new SessionConfig(old.name(), old.key(), old.localAddress(), p.number("tx", old.desiredMinTxUs()),
             p.number("rx", old.requiredMinRxUs()), (int) p.number("mult", old.detectMult()), echo, echo,
@@ -99,7 +113,7 @@ final class CommandParser {
             (int) p.number("txttl", old.txTtl()), old.vrf());
     }
 
-    private boolean onOff(final String key, final boolean fallback) {
+    boolean onOff(final String key, final boolean fallback) {
         final String value = values.get(key);
         if (value == null) {
             return fallback;
@@ -119,14 +133,20 @@ final class CommandParser {
         return value;
     }
 
-    private long number(final String key, final long fallback) {
+    long number(final String key, final long fallback) {
+        final String value = values.get(key);
+        return value == null ? fallback : parseNumber(key, value);
+    }
+
+    private long requiredNumber(final String key) {
         final String value = values.get(key);
         if (value == null) {
-            if (fallback < 0) {
-                throw new IllegalArgumentException("missing " + key + "=");
-            }
-            return fallback;
+            throw new IllegalArgumentException("missing " + key + "=");
         }
+        return parseNumber(key, value);
+    }
+
+    private static long parseNumber(final String key, final String value) {
         try {
             // Discriminators are unsigned 32-bit values; parseUnsignedInt accepts up to 4294967295.
             return "ldisc".equals(key) || "rdisc".equals(key) ? Integer.parseUnsignedInt(value)

@@ -7,8 +7,6 @@
  */
 package org.odlbfd.impl.agent;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.odlbfd.impl.policy.AdaptationConfig;
 import org.odlbfd.impl.policy.DampingConfig;
@@ -37,27 +35,19 @@ final class PolicyCommand {
     }
 
     static PolicyConfig parse(final String[] words, final PolicyConfig old) {
-        final Map<String, String> values = new HashMap<>();
-        for (int i = 2; i < words.length; i++) {
-            final int eq = words[i].indexOf('=');
-            final String key = eq < 0 ? words[i] : words[i].substring(0, eq);
-            if (eq < 0 || !WORDS.contains(key)) {
-                throw new IllegalArgumentException("unknown parameter '" + words[i] + "'");
-            }
-            values.put(key, words[i].substring(eq + 1));
-        }
+        final CommandParser given = new CommandParser(words, 2, WORDS);
         final DampingConfig d = old.damping();
         final AdaptationConfig a = old.adaptation();
-        final DampingConfig damping = new DampingConfig(onOff(values, "damping", d.enabled()),
-            num(values, "half-life", d.halfLifeMillis()), num(values, "suppress", d.suppress()),
-            num(values, "reuse", d.reuse()), num(values, "increment", d.increment()),
-            num(values, "max-suppress", d.maxSuppressMillis()));
-        final AdaptationConfig adaptation = new AdaptationConfig(onOff(values, "adaptation", a.enabled()),
-            (int) num(values, "flaps", a.flapCount()), num(values, "window", a.windowMillis()),
-            (int) num(values, "steps", a.maxSteps()), num(values, "stable", a.stableMillis()));
-        return new PolicyConfig(damping, adaptation, new ThresholdConfig(num(values, "detect-threshold",
-            old.thresholds().detectionTimeUs()), num(values, "tx-threshold", old.thresholds().transmitIntervalUs())),
-            num(values, "wtr", old.waitToRestoreMillis()));
+        final DampingConfig damping = new DampingConfig(given.onOff("damping", d.enabled()),
+            given.number("half-life", d.halfLifeMillis()), given.number("suppress", d.suppress()),
+            given.number("reuse", d.reuse()), given.number("increment", d.increment()),
+            given.number("max-suppress", d.maxSuppressMillis()));
+        final AdaptationConfig adaptation = new AdaptationConfig(given.onOff("adaptation", a.enabled()),
+            (int) given.number("flaps", a.flapCount()), given.number("window", a.windowMillis()),
+            (int) given.number("steps", a.maxSteps()), given.number("stable", a.stableMillis()));
+        return new PolicyConfig(damping, adaptation, new ThresholdConfig(given.number("detect-threshold",
+            old.thresholds().detectionTimeUs()), given.number("tx-threshold", old.thresholds().transmitIntervalUs())),
+            given.number("wtr", old.waitToRestoreMillis()));
     }
 
     static String show(final String name, final PolicySnapshot policy) {
@@ -67,26 +57,5 @@ final class PolicyCommand {
             + policy.rxBackoff() + " recent=" + policy.recentFlaps() + " wtr_until_ms="
             + policy.waitToRestoreUntilMillis() + " reason=" + (policy.notUpReason() == null ? "-"
                 : policy.notUpReason().replace(' ', '_'));
-    }
-
-    private static long num(final Map<String, String> values, final String key, final long fallback) {
-        final String value = values.get(key);
-        try {
-            return value == null ? fallback : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number " + key + "=" + value, e);
-        }
-    }
-
-    private static boolean onOff(final Map<String, String> values, final String key, final boolean fallback) {
-        final String value = values.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        return switch (value) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException(key + "=" + value + ": on or off");
-        };
     }
 }

@@ -23,11 +23,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.Bfd1;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.rev220922.ControlPlaneProtocol1;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.rev220922.routing.control.plane.protocols.control.plane.protocol.Bfd;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Bfdv1;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.auth.parms.Authentication;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.Routing;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.ControlPlaneProtocols;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
@@ -149,49 +145,27 @@ public final class BfdConfigListener implements DataTreeChangeListener<ControlPl
 
     private Map<SessionKey, SessionConfig> sessionsOf(final @Nullable ControlPlaneProtocol protocol) {
         final var result = new LinkedHashMap<SessionKey, SessionConfig>();
-        if (protocol == null || !(protocol.getType() instanceof Bfdv1)) {
-            return result;
-        }
-        final var bfdAug = protocol.augmentation(ControlPlaneProtocol1.class);
-        final Bfd bfd = bfdAug == null ? null : bfdAug.getBfd();
-        if (bfd == null) {
+        final Bfd bfd = BfdInstance.bfd(protocol);
+        if (protocol == null || bfd == null) {
             return result;
         }
         final var name = protocol.requireName();
         // odl-bfd-ext profiles: a change to one reaches every session using it here (Poll/Final)
         final var profiles = Profiles.of(bfd);
-        final var sh = bfd.augmentation(Bfd1.class);
-        if (sh != null && sh.getIpSh() != null && sh.getIpSh().getSessions() != null) {
-            final var interfaceAuth = new HashMap<String, Authentication>();
-            for (var entry : sh.getIpSh().nonnullInterfaces().values()) {
-                if (entry.getAuthentication() != null) {
-                    interfaceAuth.put(entry.requireInterface(), entry.getAuthentication());
-                }
-            }
-            for (var session : sh.getIpSh().getSessions().nonnullSession().values()) {
-                if (Placements.isPlaced(session)) {
-                    // a NETCONF device runs it (package southbound), not this agent
-                    continue;
-                }
+        // a session placed on a NETCONF device is that device's to run (package southbound), not this agent's
+        BfdInstance.forEachSession(bfd, (session, interfaceAuth) -> {
+            if (!Placements.isPlaced(session)) {
                 final var ext = session.augmentation(Session1.class);
-                add(result, name, () -> ConfigMapper.singleHop(name, session,
-                    interfaceAuth.get(session.requireInterface()), algorithms,
+                add(result, name, () -> ConfigMapper.singleHop(name, session, interfaceAuth, algorithms,
                     profiles.forSession(ext == null ? null : ext.getProfile())));
             }
-        }
-        // the ip-mh augmentation shares the class name Bfd1 with the imported ip-sh one
-        final var mh = bfd.augmentation(org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh
-            .rev220922.Bfd1.class);
-        if (mh != null && mh.getIpMh() != null && mh.getIpMh().getSessionGroups() != null) {
-            for (var group : mh.getIpMh().getSessionGroups().nonnullSessionGroup().values()) {
-                if (Placements.isPlaced(group)) {
-                    continue;
-                }
+        }, group -> {
+            if (!Placements.isPlaced(group)) {
                 final var ext = group.augmentation(SessionGroup1.class);
                 add(result, name, () -> ConfigMapper.multiHop(name, group, algorithms,
                     profiles.forSession(ext == null ? null : ext.getProfile())));
             }
-        }
+        });
         return result;
     }
 

@@ -70,27 +70,14 @@ final class NetlinkChannel implements AutoCloseable {
      * @throws IOException when the socket fails
      */
     Map<Integer, Ack> transact(final ByteBuffer requests, final int first, final int last) throws IOException {
-        socket.send(requests);
         final Map<Integer, Ack> acks = new HashMap<>();
-        final long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000L;
-        while (acks.size() < last - first + 1 && System.nanoTime() < deadline) {
-            rx.clear();
-            if (socket.receive(rx, TIMEOUT_MS) == 0) {
-                break;
+        exchange(requests, (start, length, type, mseq) -> {
+            if (type == NlMessage.NLMSG_ERROR && mseq - first >= 0 && last - mseq >= 0) {
+                acks.put(mseq, ack(rx, start, length));
             }
-            int at = 0;
-            while (at + NlMessage.HEADER <= rx.limit()) {
-                final int length = rx.getInt(at);
-                if (length < NlMessage.HEADER || at + length > rx.limit()) {
-                    break;
-                }
-                final int mseq = rx.getInt(at + 8);
-                if (rx.getShort(at + 4) == NlMessage.NLMSG_ERROR && mseq - first >= 0 && last - mseq >= 0) {
-                    acks.put(mseq, ack(rx, at, length));
-                }
-                at += NlMessage.align(length);
-            }
-        }
+            return acks.size() == last - first + 1;
+        });
+        // a request whose ack did not come in time is simply absent: the caller reports it unanswered
         return acks;
     }
 
@@ -123,31 +110,19 @@ final class NetlinkChannel implements AutoCloseable {
      * @throws IOException when the socket fails, the kernel refuses or does not answer in time
      */
     void get(final ByteBuffer request, final int requestSeq, final Handler handler) throws IOException {
-        socket.send(request);
-        final long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            rx.clear();
-            if (socket.receive(rx, TIMEOUT_MS) == 0) {
-                break;
+        final boolean answered = exchange(request, (start, length, type, mseq) -> {
+            if (mseq != requestSeq) {
+                return false;
             }
-            int at = 0;
-            while (at + NlMessage.HEADER <= rx.limit()) {
-                final int length = rx.getInt(at);
-                if (length < NlMessage.HEADER || at + length > rx.limit()) {
-                    break;
-                }
-                if (rx.getInt(at + 8) == requestSeq) {
-                    final short type = rx.getShort(at + 4);
-                    if (type == NlMessage.NLMSG_ERROR) {
-                        throw new IOException("request refused: " + ack(rx, at, length));
-                    }
-                    handler.message(rx, at, length, type);
-                    return;
-                }
-                at += NlMessage.align(length);
+            if (type == NlMessage.NLMSG_ERROR) {
+                throw new IOException("request refused: " + ack(rx, start, length));
             }
+            handler.message(rx, start, length, type);
+            return true;
+        });
+        if (!answered) {
+            throw new IOException("no answer within " + TIMEOUT_MS + " ms");
         }
-        throw new IOException("no answer within " + TIMEOUT_MS + " ms");
     }
 
     /**
@@ -159,12 +134,50 @@ final class NetlinkChannel implements AutoCloseable {
      * @throws IOException when the socket fails, the kernel refuses or the dump does not end in time
      */
     void dump(final ByteBuffer request, final int requestSeq, final Handler handler) throws IOException {
+        final boolean ended = exchange(request, (start, length, type, mseq) -> {
+            if (mseq != requestSeq) {
+                return false;
+            }
+            if (type == NlMessage.NLMSG_DONE) {
+                return true;
+            }
+            if (type == NlMessage.NLMSG_ERROR) {
+                throw new IOException("dump refused: " + ack(rx, start, length));
+            }
+            handler.message(rx, start, length, type);
+            return false;
+        });
+        if (!ended) {
+            throw new IOException("dump did not end within " + TIMEOUT_MS + " ms");
+        }
+    }
+
+    /** Sees each whole message of an exchange, in order. */
+    @FunctionalInterface
+    private interface Reader {
+        /**
+         * One message in {@code rx}.
+         *
+         * @return true when the exchange has all it waits for
+         */
+        boolean complete(int start, int length, short type, int seq) throws IOException;
+    }
+
+    /**
+     * Sends a request and reads the datagrams that come back, message by message, until the reader
+     * has all it waits for. Replies to other requests (an earlier exchange that timed out) are in the
+     * same socket and pass by the reader too, which skips them by sequence number. A truncated
+     * message ends its datagram. Bounded: nothing for TIMEOUT_MS, or TIMEOUT_MS in all, ends it.
+     *
+     * @return true when the reader completed, false when the time ran out first
+     */
+    private boolean exchange(final ByteBuffer request, final Reader reader) throws IOException {
         socket.send(request);
         final long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000L;
         while (System.nanoTime() < deadline) {
             rx.clear();
             if (socket.receive(rx, TIMEOUT_MS) == 0) {
-                break;
+                return false;
             }
             int at = 0;
             while (at + NlMessage.HEADER <= rx.limit()) {
@@ -172,20 +185,13 @@ final class NetlinkChannel implements AutoCloseable {
                 if (length < NlMessage.HEADER || at + length > rx.limit()) {
                     break;
                 }
-                final short type = rx.getShort(at + 4);
-                if (rx.getInt(at + 8) == requestSeq) {
-                    if (type == NlMessage.NLMSG_DONE) {
-                        return;
-                    }
-                    if (type == NlMessage.NLMSG_ERROR) {
-                        throw new IOException("dump refused: " + ack(rx, at, length));
-                    }
-                    handler.message(rx, at, length, type);
+                if (reader.complete(at, length, rx.getShort(at + 4), rx.getInt(at + 8))) {
+                    return true;
                 }
                 at += NlMessage.align(length);
             }
         }
-        throw new IOException("dump did not end within " + TIMEOUT_MS + " ms");
+        return false;
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class NotUpReason {
             return "no packets received from the peer since the session was created at " + time(facts.createdMillis());
         }
         if (facts.state() == State.INIT) {
-            return "handshake: we said Init, the peer says " + name(facts.remoteState()) + diag(facts.remoteDiag())
+            return "handshake: we said Init, the peer says " + facts.remoteState().rfcName() + diag(facts.remoteDiag())
                 + " (it does not hear us yet)";
         }
         if (facts.remoteState() == State.DOWN && facts.remoteDiag() != Diagnostic.NONE
@@ -133,15 +133,6 @@ public final class NotUpReason {
 
     private static String diagName(final Diagnostic diag) {
         return diag.code() + " (" + diag.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ")";
-    }
-
-    private static String name(final State state) {
-        return switch (state) {
-            case ADMIN_DOWN -> "AdminDown";
-            case DOWN -> "Down";
-            case INIT -> "Init";
-            case UP -> "Up";
-        };
     }
 
     private static String address(final @Nullable InetAddress address) {

@@ -280,7 +280,7 @@ public final class RouteTracker implements AutoCloseable {
         if (before == status.state()) {
             return;
         }
-        final String cause = session.key + " " + name(status.state()) + (status.state() == State.UP ? ""
+        final String cause = session.key + " " + status.state().rfcName() + (status.state() == State.UP ? ""
             : " (" + status.localDiagnostic().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 + (status.peerAdminDown() ? ", peer AdminDown" : "") + ")");
         if (interfaces.coupled(session.key) && interfaces.update(session)) {
@@ -289,16 +289,6 @@ public final class RouteTracker implements AutoCloseable {
         } else {
             recompute(users.getOrDefault(session.key, Set.of()), heardNanos, cause);
         }
-    }
-
-    /** RFC 5880's names of the states. */
-    private static String name(final State state) {
-        return switch (state) {
-            case ADMIN_DOWN -> "AdminDown";
-            case DOWN -> "Down";
-            case INIT -> "Init";
-            case UP -> "Up";
-        };
     }
 
     private Set<RouteId> allRoutes() {

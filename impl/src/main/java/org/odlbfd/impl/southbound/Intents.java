@@ -18,14 +18,11 @@ import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.MultiHopKey;
 import org.odlbfd.api.SingleHopKey;
+import org.odlbfd.impl.config.BfdInstance;
 import org.odlbfd.impl.config.ConfigMapper;
 import org.odlbfd.impl.config.Placements;
 import org.odlbfd.impl.southbound.Wanted.EntryKey;
 import org.odlbfd.impl.southbound.Wanted.Origin;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.Bfd1;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.rev220922.ControlPlaneProtocol1;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Bfdv1;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.auth.parms.Authentication;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.key.chain.rev170615.key.chains.KeyChain;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.SessionExtParms;
@@ -91,42 +88,26 @@ final class Intents {
     }
 
     private void protocol(final ControlPlaneProtocol protocol) {
-        final var bfdAug = protocol.augmentation(ControlPlaneProtocol1.class);
-        if (!(protocol.getType() instanceof Bfdv1) || bfdAug == null || bfdAug.getBfd() == null) {
+        final var bfd = BfdInstance.bfd(protocol);
+        if (bfd == null) {
             return;
         }
         final var name = protocol.requireName();
-        final var bfd = bfdAug.getBfd();
-        final var sh = bfd.augmentation(Bfd1.class);
-        if (sh != null && sh.getIpSh() != null && sh.getIpSh().getSessions() != null) {
-            final var interfaceAuth = new HashMap<String, Authentication>();
-            for (var entry : sh.getIpSh().nonnullInterfaces().values()) {
-                if (entry.getAuthentication() != null) {
-                    interfaceAuth.put(entry.requireInterface(), entry.getAuthentication());
-                }
+        BfdInstance.forEachSession(bfd, (session, interfaceAuth) -> {
+            final var node = Placements.node(session);
+            if (node != null) {
+                final var key = new SingleHopKey(session.requireInterface(),
+                    ConfigMapper.toInet(session.requireDestAddr()));
+                placed(node, name, key, session, DeviceForm.session(session, interfaceAuth, true));
             }
-            for (var session : sh.getIpSh().getSessions().nonnullSession().values()) {
-                final var node = Placements.node(session);
-                if (node != null) {
-                    final var key = new SingleHopKey(session.requireInterface(),
-                        ConfigMapper.toInet(session.requireDestAddr()));
-                    placed(node, name, key, session,
-                        DeviceForm.session(session, interfaceAuth.get(session.requireInterface()), true));
-                }
+        }, group -> {
+            final var node = Placements.node(group);
+            if (node != null) {
+                final var key = new MultiHopKey(ConfigMapper.toInet(group.requireSourceAddr()),
+                    ConfigMapper.toInet(group.requireDestAddr()));
+                placed(node, name, key, group, DeviceForm.group(group, true));
             }
-        }
-        final var mh = bfd.augmentation(org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh
-            .rev220922.Bfd1.class);
-        if (mh != null && mh.getIpMh() != null && mh.getIpMh().getSessionGroups() != null) {
-            for (var group : mh.getIpMh().getSessionGroups().nonnullSessionGroup().values()) {
-                final var node = Placements.node(group);
-                if (node != null) {
-                    final var key = new MultiHopKey(ConfigMapper.toInet(group.requireSourceAddr()),
-                        ConfigMapper.toInet(group.requireDestAddr()));
-                    placed(node, name, key, group, DeviceForm.group(group, true));
-                }
-            }
-        }
+        });
     }
 
     private void placed(final String node, final String protocol, final org.odlbfd.api.SessionKey key,

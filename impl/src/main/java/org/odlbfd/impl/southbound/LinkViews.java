@@ -11,18 +11,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.iana.bfd.types.rev211021.Diagnostic;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Discriminator;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Multiplier;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.State;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.all.session.SessionRunning;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.PlacementStatus;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.link.StateBuilder;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.link.state.EndA;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.link.state.EndABuilder;
-import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.link.state.EndB;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.link.state.EndBBuilder;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
@@ -58,38 +59,38 @@ final class LinkViews {
         }
 
         @Nullable State localState() {
-            return session == null || session.getSessionRunning() == null ? null
-                : session.getSessionRunning().getLocalState();
+            return running(SessionRunning::getLocalState);
         }
 
         @Nullable State remoteState() {
-            return session == null || session.getSessionRunning() == null ? null
-                : session.getSessionRunning().getRemoteState();
+            return running(SessionRunning::getRemoteState);
         }
 
         @Nullable Diagnostic localDiagnostic() {
-            return session == null || session.getSessionRunning() == null ? null
-                : session.getSessionRunning().getLocalDiagnostic();
+            return running(SessionRunning::getLocalDiagnostic);
         }
 
         @Nullable Diagnostic remoteDiagnostic() {
-            return session == null || session.getSessionRunning() == null ? null
-                : session.getSessionRunning().getRemoteDiagnostic();
+            return running(SessionRunning::getRemoteDiagnostic);
         }
 
         @Nullable Uint32 negotiatedTx() {
-            return session == null || session.getSessionRunning() == null ? null
-                : session.getSessionRunning().getNegotiatedTxInterval();
+            return running(SessionRunning::getNegotiatedTxInterval);
         }
 
         @Nullable Uint32 negotiatedRx() {
-            return session == null || session.getSessionRunning() == null ? null
-                : session.getSessionRunning().getNegotiatedRxInterval();
+            return running(SessionRunning::getNegotiatedRxInterval);
         }
 
         @Nullable Uint32 detectionTime() {
-            return session == null || session.getSessionRunning() == null ? null
-                : session.getSessionRunning().getDetectionTime();
+            return running(SessionRunning::getDetectionTime);
+        }
+
+        // A device that has not reported the session yet, or reports it without its running
+        // container, has no runtime leaves: each of them is simply absent from the view.
+        private <T> @Nullable T running(final Function<SessionRunning, T> leaf) {
+            final var running = session == null ? null : session.getSessionRunning();
+            return running == null ? null : leaf.apply(running);
         }
 
         @Nullable Multiplier remoteMultiplier() {
@@ -111,24 +112,16 @@ final class LinkViews {
     static org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.links.link.State state(
             final End endA, final End endB) {
         return new StateBuilder()
-            .setEndA(endA(endA))
-            .setEndB(endB(endB))
+            .setEndA(view(endA))
+            .setEndB(new EndBBuilder(view(endB)).build())
             .setMismatch(new LinkedHashSet<>(mismatches(endA, endB)))
             .build();
     }
 
-    private static EndA endA(final End end) {
+    // end-a and end-b both use the grouping link-end-view, and the generated builder of one copies
+    // every leaf of that grouping from the other: one builder fills both ends' views.
+    private static EndA view(final End end) {
         return new EndABuilder().setNode(end.node()).setStatus(end.status()).setErrorMessage(end.error())
-            .setLastSynced(end.lastSynced()).setLocalDiscriminator(end.localDiscriminator())
-            .setRemoteDiscriminator(end.remoteDiscriminator()).setLocalState(end.localState())
-            .setRemoteState(end.remoteState()).setLocalDiagnostic(end.localDiagnostic())
-            .setRemoteDiagnostic(end.remoteDiagnostic()).setRemoteMultiplier(end.remoteMultiplier())
-            .setNegotiatedTxInterval(end.negotiatedTx()).setNegotiatedRxInterval(end.negotiatedRx())
-            .setDetectionTime(end.detectionTime()).build();
-    }
-
-    private static EndB endB(final End end) {
-        return new EndBBuilder().setNode(end.node()).setStatus(end.status()).setErrorMessage(end.error())
             .setLastSynced(end.lastSynced()).setLocalDiscriminator(end.localDiscriminator())
             .setRemoteDiscriminator(end.remoteDiscriminator()).setLocalState(end.localState())
             .setRemoteState(end.remoteState()).setLocalDiagnostic(end.localDiagnostic())

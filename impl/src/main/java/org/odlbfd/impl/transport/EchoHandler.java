@@ -7,14 +7,12 @@
  */
 package org.odlbfd.impl.transport;
 
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import org.odlbfd.impl.engine.BfdEngine;
-import org.odlbfd.impl.engine.EngineInput;
 import org.odlbfd.impl.engine.RxMeta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,20 +39,15 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        final int discr = EchoPacket.discriminator(packet.content());
-        final boolean reflected = EchoPacket.reflected(packet.content());
-        final long sequence = EchoPacket.sequence(packet.content());
-        final long nonce = EchoPacket.nonce(packet.content());
-        final byte[] payload = ByteBufUtil.getBytes(packet.content());
         final InetSocketAddress sender = packet.sender();
-        packet.release();
-        if (discr == 0) {
-            return;
-        }
-        EchoPacket.markReflected(payload);
         // no ancillary data here: TTL unknown (-1); the socket is bound to the interface and address
-        engine.submit(new EngineInput.EchoArrived(discr, sequence, nonce, reflected,
-            new RxMeta(false, -1, endpoint.key.interfaceName(), sender.getAddress(), endpoint.key.local()), payload));
+        final var echo = EchoPacket.arrived(packet.content(),
+            new RxMeta(false, -1, endpoint.key.interfaceName(), sender.getAddress(), endpoint.key.local()));
+        packet.release();
+        // discriminator 0: not an Echo of this format, so no session's and nothing to loop back
+        if (echo.discr() != 0) {
+            engine.submit(echo);
+        }
     }
 
     @Override

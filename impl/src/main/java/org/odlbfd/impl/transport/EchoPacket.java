@@ -8,6 +8,9 @@
 package org.odlbfd.impl.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import org.odlbfd.impl.engine.EngineInput;
+import org.odlbfd.impl.engine.RxMeta;
 
 /**
  * The payload of our Echo packets. RFC 5880 §6.4 leaves the format to the sender, since only the
@@ -106,5 +109,20 @@ final class EchoPacket {
             return 0;
         }
         return in.getInt(in.readerIndex() + 4);
+    }
+
+    /**
+     * What the engine's Echo gate needs of an arrived Echo packet, whichever socket read it. The
+     * payload is copied already marked as looped back (RFC 5880 §6.4: the peer's Echo goes back as
+     * it came), while {@code reflected} says how it arrived; the buffer itself is left as it was.
+     *
+     * @param in payload, still owned by the caller
+     * @param arrival where and how it arrived
+     * @return the engine's input; its discriminator is 0 when this is not an Echo of this format
+     */
+    static EngineInput.EchoArrived arrived(final ByteBuf in, final RxMeta arrival) {
+        final byte[] payload = ByteBufUtil.getBytes(in);
+        markReflected(payload);
+        return new EngineInput.EchoArrived(discriminator(in), sequence(in), nonce(in), reflected(in), arrival, payload);
     }
 }

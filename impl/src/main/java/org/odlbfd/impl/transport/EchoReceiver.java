@@ -8,10 +8,8 @@
 package org.odlbfd.impl.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.nio.ByteBuffer;
 import org.odlbfd.impl.engine.BfdEngine;
-import org.odlbfd.impl.engine.EngineInput;
 import org.odlbfd.impl.engine.RxMeta;
 import org.odlbfd.impl.linux.UdpSocket;
 import org.odlbfd.impl.packet.RejectReason;
@@ -27,7 +25,6 @@ import org.odlbfd.impl.packet.RejectReason;
 final class EchoReceiver implements LoopSocket.Receiver {
     private static final int MAX_TTL = 255;
     private static final int MIN_LENGTH = 8;
-    private static final int DISCR = 4;
 
     private final NativeTransport transport;
     private final int loop;
@@ -56,13 +53,9 @@ final class EchoReceiver implements LoopSocket.Receiver {
             engine.dropped(loop, RejectReason.BAD_ECHO);
             return;
         }
-        final RxMeta meta = new RxMeta(false, arrival.ttl(), arrival.interfaceName(), arrival.source(),
-            arrival.destination());
-        final boolean reflected = EchoPacket.reflected(payload);
-        final byte[] bytes = ByteBufUtil.getBytes(payload);
-        EchoPacket.markReflected(bytes);
-        engine.submit(new EngineInput.EchoArrived(payload.getInt(payload.readerIndex() + DISCR),
-            EchoPacket.sequence(payload), EchoPacket.nonce(payload), reflected, meta, bytes));
+        // the checks above make the payload an Echo of our format: its discriminator is never 0 here
+        engine.submit(EchoPacket.arrived(payload, new RxMeta(false, arrival.ttl(), arrival.interfaceName(),
+            arrival.source(), arrival.destination())));
     }
 
     private static boolean sameAddress(final ByteBuffer header, final int slot, final int length) {

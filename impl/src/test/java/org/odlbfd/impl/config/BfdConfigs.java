@@ -47,7 +47,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 /**
  * Test data: ietf-bfd and ietf-key-chain configuration built with the generated builders.
  */
-final class BfdConfigs {
+public final class BfdConfigs {
     private BfdConfigs() {
         // static only
     }
@@ -61,7 +61,7 @@ final class BfdConfigs {
             .setDestAddr(IetfInetUtil.ipAddressFor(dest)).setRxTtl(new Hops(Uint8.valueOf(254)));
     }
 
-    static ControlPlaneProtocol protocol(final String name, final List<Session> sessions,
+    public static ControlPlaneProtocol protocol(final String name, final List<Session> sessions,
             final List<SessionGroup> groups, final List<Interfaces> interfaces) {
         final var bfd = new BfdBuilder();
         if (!sessions.isEmpty() || !interfaces.isEmpty()) {

@@ -251,11 +251,7 @@ final class Scripted implements PacketSink, EngineObserver {
         echoesSent++;
         echoTimes.add(loop.nanoTime());
         if (reflectEcho) {
-            // the peer's forwarding plane loops it back: from the peer's address, hop limit 254
-            final RxMeta arrival = new RxMeta(false, 254, session.interfaceName(),
-                ((org.odlbfd.api.SingleHopKey) session.key()).destination(), session.localAddress());
-            loop.schedule(() -> engine.submit(new EngineInput.EchoArrived(localDiscr, sequence, nonce, true,
-                arrival, new byte[24])), 100_000);
+            Wire.loopBackEcho(loop, engine, session, localDiscr, sequence, nonce);
         }
         return true;
     }

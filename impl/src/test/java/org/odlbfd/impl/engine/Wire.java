@@ -60,6 +60,18 @@ final class Wire {
         sideB.defaultLocal = EngineScenarioTest.ADDR_B;
     }
 
+    /**
+     * The peer's forwarding plane loops our Echo back (RFC 5880 §6.4): it arrives 100 µs later from
+     * the peer's address with hop limit 254, already marked reflected.
+     */
+    static void loopBackEcho(final FakeLoop loop, final BfdEngine engine, final SessionConfig session,
+            final int localDiscr, final long sequence, final long nonce) {
+        final RxMeta arrival = new RxMeta(false, 254, session.interfaceName(),
+            ((org.odlbfd.api.SingleHopKey) session.key()).destination(), session.localAddress());
+        loop.schedule(() -> engine.submit(new EngineInput.EchoArrived(localDiscr, sequence, nonce, true,
+            arrival, new byte[24])), 100_000);
+    }
+
     /** One engine and what it sent. */
     final class Side implements PacketSink, EngineObserver {
         final String label;
@@ -113,11 +125,7 @@ final class Wire {
                 final long nonce) {
             echoesSent++;
             if (reflectEcho && linkUp) {
-                // the peer's forwarding plane loops it back: from the peer's address, hop limit 254
-                final RxMeta arrival = new RxMeta(false, 254, session.interfaceName(),
-                    ((org.odlbfd.api.SingleHopKey) session.key()).destination(), session.localAddress());
-                loop.schedule(() -> engine.submit(new EngineInput.EchoArrived(localDiscr, sequence, nonce, true,
-                    arrival, new byte[24])), 100_000);
+                loopBackEcho(loop, engine, session, localDiscr, sequence, nonce);
             }
             return true;
         }

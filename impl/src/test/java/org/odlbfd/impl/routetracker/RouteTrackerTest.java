@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
+import org.odlbfd.impl.NotificationRecorder;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.next.hop.state.content.next.hop.options.NextHopList;
@@ -54,7 +55,7 @@ class RouteTrackerTest extends AbstractConcurrentDataBrokerTest {
     private final FakeKernel kernel = new FakeKernel();
     private final RecordingSink sink = new RecordingSink();
     private final List<Map<String, PlacedRoutes>> placed = new CopyOnWriteArrayList<>();
-    private final Notifications notifications = new Notifications();
+    private final NotificationRecorder notifications = new NotificationRecorder();
     private RibWriter writer;
     private RouteTracker tracker;
     private StaticRouteListener listener;

@@ -20,19 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.odlbfd.impl.routetracker.LatencyLog;
 import org.odlbfd.impl.routetracker.NextHopConfig;
 import org.odlbfd.impl.routetracker.PlacedRoutes;
 import org.odlbfd.impl.routetracker.Prefix;
-import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.routing.rev180313.routing.control.plane.protocols.ControlPlaneProtocol;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.PlacementStatus;
@@ -42,38 +38,22 @@ import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.Placem
  * for the device's configuration (the real codec, the real DOM write path a mount point offers;
  * the IT does it against yuma123 netconfd). Each step is one pass of the device's queue.
  */
-class DeviceRoutesTest extends AbstractConcurrentDataBrokerTest {
+class DeviceRoutesTest extends DeviceTestBed {
     private static final String NODE = "r1";
     private static final Prefix ECMP = Prefix.parse("203.0.113.128/25");
     private static final Prefix V6 = Prefix.parse("2001:db8:5::/64");
     private static final NextHopConfig HOP_1 = hop("1", "192.0.2.2", "vA");
     private static final NextHopConfig HOP_2 = hop("2", "198.51.100.2", "vB");
 
-    private static final class DeviceStore extends AbstractConcurrentDataBrokerTest {
-        DeviceStore() {
-            super(true);
-        }
-    }
-
     private final Map<String, EntryStatus> statuses = new ConcurrentHashMap<>();
     private final List<String> gone = new ArrayList<>();
-    private ScheduledExecutorService loop;
-    private DeviceStore device;
     private LatencyLog latency;
     private DeviceSync sync;
 
-    DeviceRoutesTest() {
-        super(true);
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        setup();
-        device = new DeviceStore();
-        device.setup();
-        loop = Executors.newSingleThreadScheduledExecutor();
+    void start() {
         latency = new LatencyLog();
-        final var codec = getDataBrokerTestCustomizer().getAdapterContext().currentSerializer();
+        final var codec = codec();
         final var routes = new DeviceRoutes(NODE, codec, loop, new DeviceRoutes.Sink() {
             @Override
             public void status(final String instance, final String node, final EntryStatus status) {
@@ -100,17 +80,8 @@ class DeviceRoutesTest extends AbstractConcurrentDataBrokerTest {
         }, routes);
     }
 
-    @AfterEach
-    void stop() {
-        loop.shutdownNow();
-    }
-
     private static NextHopConfig hop(final String index, final String address, final String iface) {
         return new NextHopConfig(index, InetAddresses.forString(address), iface, null, 1, null);
-    }
-
-    private void on(final Runnable action) throws Exception {
-        loop.submit(action).get(5, TimeUnit.SECONDS);
     }
 
     private void mount(final RouteSupport support) throws Exception {

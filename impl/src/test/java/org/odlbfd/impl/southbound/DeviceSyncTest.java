@@ -23,19 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.impl.oper.OperMapper;
 import org.odlbfd.impl.southbound.Wanted.EntryKey;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.SessionBuilder;
@@ -55,41 +51,24 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * One device's queue against a device whose datastore is a real in-memory MD-SAL datastore (as
  * netconf-testtool's is), reached through the same DOM data broker API a mount point offers.
  */
-class DeviceSyncTest extends AbstractConcurrentDataBrokerTest {
+class DeviceSyncTest extends DeviceTestBed {
     private static final String NODE = "r1";
     private static final EntryKey KEY = new EntryKey("bfd1",
         new SingleHopKey("eth0", InetAddresses.forString("192.0.2.2")));
     private static final DataObjectIdentifier<Session> DEVICE_SESSION = OperMapper.sessionPath("bfd1",
         (SingleHopKey) KEY.session());
 
-    /** The device's own datastore: another in-memory MD-SAL with the same models. */
-    private static final class DeviceStore extends AbstractConcurrentDataBrokerTest {
-        DeviceStore() {
-            super(true);
-        }
-    }
-
     private record Seen(EntryStatus status, @Nullable DataObject view) {
     }
 
     private final Map<EntryKey, Seen> seen = new ConcurrentHashMap<>();
     private final Map<EntryKey, Boolean> gone = new ConcurrentHashMap<>();
-    private ScheduledExecutorService loop;
-    private DeviceStore device;
     private DeviceSupport support;
     private DeviceSync sync;
 
-    DeviceSyncTest() {
-        super(true);
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        setup();
-        device = new DeviceStore();
-        device.setup();
-        loop = Executors.newSingleThreadScheduledExecutor();
-        final var dom = new DeviceDom(getDataBrokerTestCustomizer().getAdapterContext().currentSerializer());
+    void start() {
+        final var dom = new DeviceDom(codec());
         support = DeviceSupport.of(getDataBrokerTestCustomizer().getSchemaService().getGlobalContext());
         sync = new DeviceSync(NODE, dom, loop, new DeviceSync.Sink() {
             @Override
@@ -103,7 +82,7 @@ class DeviceSyncTest extends AbstractConcurrentDataBrokerTest {
                 gone.put(wanted.key(), true);
                 seen.remove(wanted.key());
             }
-        }, new DeviceRoutes(NODE, getDataBrokerTestCustomizer().getAdapterContext().currentSerializer(), loop,
+        }, new DeviceRoutes(NODE, codec(), loop,
             new DeviceRoutes.Sink() {
                 @Override
                 public void status(final String instance, final String node, final EntryStatus status) {
@@ -115,15 +94,6 @@ class DeviceSyncTest extends AbstractConcurrentDataBrokerTest {
                     // no placed static routes here
                 }
             }, new org.odlbfd.impl.routetracker.LatencyLog()));
-    }
-
-    @AfterEach
-    void stop() {
-        loop.shutdownNow();
-    }
-
-    private void on(final Runnable action) throws Exception {
-        loop.submit(action).get(5, TimeUnit.SECONDS);
     }
 
     private DeviceIntent intent(final Session session, final KeyChain... chains) {

@@ -12,14 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.iana.bfd.types.rev211021.Diagnostic;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.SessionBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Discriminator;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.Multiplier;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.State;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.types.rev220922.all.session.SessionRunningBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IetfInetUtil;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.odlbfd.yang.odl.bfd.ext.rev261122.PlacementStatus;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 class LinkViewsTest {
     private static Session device(final long local, final long remote, final State state, final State remoteState,
@@ -71,5 +75,31 @@ class LinkViewsTest {
             LinkViews.mismatches(endA, endB));
         // the rendered static discriminators show while the devices report none
         assertEquals(Uint32.valueOf(20), LinkViews.state(endA, endB).getEndA().getRemoteDiscriminator().getValue());
+    }
+
+    @Test
+    void bothEndsCarryEveryLeafOfTheirView() {
+        // one builder fills both end views (end B's is copied through the shared grouping): every leaf
+        // set on the facts must show in each
+        final var session = new SessionBuilder(device(10, 20, State.Down, State.Init, 300_000, 400_000))
+            .setRemoteMultiplier(new Multiplier(Uint8.valueOf(4)))
+            .setSessionRunning(new SessionRunningBuilder().setLocalState(State.Down).setRemoteState(State.Init)
+                .setLocalDiagnostic(Diagnostic.ControlExpiry).setRemoteDiagnostic(Diagnostic.NeighborDown)
+                .setNegotiatedTxInterval(Uint32.valueOf(300_000)).setNegotiatedRxInterval(Uint32.valueOf(400_000))
+                .setDetectionTime(Uint32.valueOf(1_200_000)).build())
+            .build();
+        final var end = new LinkViews.End("r1", PlacementStatus.Failed, "refused", new DateAndTime(
+            "2026-11-27T00:00:00Z"), session, 0, 0);
+        final var state = LinkViews.state(end, end);
+        for (var view : List.of(state.getEndA(), state.getEndB())) {
+            assertEquals(List.of("r1", PlacementStatus.Failed, "refused", "2026-11-27T00:00:00Z", 10L, 20L,
+                State.Down, State.Init, Diagnostic.ControlExpiry, Diagnostic.NeighborDown, 4, 300_000L, 400_000L,
+                1_200_000L), List.of(view.getNode(), view.getStatus(), view.getErrorMessage(),
+                view.getLastSynced().getValue(), view.getLocalDiscriminator().getValue().toJava(),
+                view.getRemoteDiscriminator().getValue().toJava(), view.getLocalState(), view.getRemoteState(),
+                view.getLocalDiagnostic(), view.getRemoteDiagnostic(),
+                view.getRemoteMultiplier().getValue().intValue(), view.getNegotiatedTxInterval().toJava(),
+                view.getNegotiatedRxInterval().toJava(), view.getDetectionTime().toJava()));
+        }
     }
 }

@@ -7,6 +7,7 @@
  */
 package org.odlbfd.impl.transport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.net.InetAddress;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.odlbfd.impl.engine.RxMeta;
 
 class EchoPacketTest {
     /** FRR bfdd 8.4 drops Echo payloads shorter than its own 24 bytes: ours must be as long. */
@@ -54,5 +57,26 @@ class EchoPacketTest {
     void rejectsWhatIsNotAnEchoPayload() {
         assertEquals(0, EchoPacket.discriminator(Unpooled.wrappedBuffer(new byte[] {1, 24, 0, 0, 0})));
         assertEquals(0, EchoPacket.discriminator(Unpooled.wrappedBuffer(new byte[] {2, 24, 0, 0, 0, 0, 0, 9})));
+    }
+
+    /** Both Echo receivers (native and fallback) build the engine's input here. */
+    @Test
+    void anArrivalCarriesItsFieldsAndACopyReadyToLoopBack() throws Exception {
+        final ByteBuf frr = Unpooled.wrappedBuffer(HexFormat.of().parseHex(
+            "01180000da86ca44000000000000015c0000000000066627"));
+        final var meta = new RxMeta(false, 254, "eth0", InetAddress.getByName("192.0.2.2"),
+            InetAddress.getByName("192.0.2.1"));
+        final var echo = EchoPacket.arrived(frr, meta);
+        assertEquals(0xda86ca44, echo.discr());
+        assertEquals(0x15c, echo.sequence());
+        assertEquals(0x66627, echo.nonce());
+        assertFalse(echo.reflected());
+        assertEquals(meta, echo.arrival());
+        assertArrayEquals(HexFormat.of().parseHex("01180100da86ca44000000000000015c0000000000066627"),
+            echo.payload());
+        // the buffer is the caller's: neither consumed nor marked
+        assertEquals(24, frr.readableBytes());
+        assertFalse(EchoPacket.reflected(frr));
+        assertTrue(EchoPacket.arrived(Unpooled.wrappedBuffer(echo.payload()), meta).reflected());
     }
 }
