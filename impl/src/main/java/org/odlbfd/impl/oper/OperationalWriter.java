@@ -75,6 +75,7 @@ public final class OperationalWriter implements AutoCloseable {
     private final CounterQueue counters = new CounterQueue();
     private final EntryDelta delta;
     private final WriterChain chain;
+    private final LongSupplier nanoTime;
     private boolean flushScheduled;
     /** A commit is under way: updates gather until it completes, then go in one transaction. */
     private boolean commitInFlight;
@@ -96,7 +97,7 @@ public final class OperationalWriter implements AutoCloseable {
     }
 
     /**
-     * Creates the writer with a clock for its log rate limit.
+     * Creates the writer with a clock for its log rate limit and how long counters wait (CounterQueue).
      *
      * @param dataBroker the binding data broker
      * @param nanoTime monotonic time in nanoseconds
@@ -116,6 +117,7 @@ public final class OperationalWriter implements AutoCloseable {
     OperationalWriter(final DataBroker dataBroker, final LongSupplier nanoTime, final boolean warmUp,
             final boolean wholeEntries) {
         requireNonNull(dataBroker);
+        this.nanoTime = requireNonNull(nanoTime);
         delta = new EntryDelta(wholeEntries);
         executor = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("bfd-oper-writer").setDaemon(true).build());
@@ -167,8 +169,11 @@ public final class OperationalWriter implements AutoCloseable {
             switch (EntryDelta.difference(last, view)) {
                 case STATISTICS -> {
                     sessions.put(key, view);
-                    counters.add(protocol, key);
-                    scheduleFlush();
+                    // a session with an update pending gets its new counters with it
+                    if (!dirty.getOrDefault(protocol, Set.of()).contains(key)) {
+                        counters.add(protocol, key, nanoTime.getAsLong());
+                        scheduleFlush();
+                    }
                 }
                 case ENTRY -> {
                     sessions.put(key, view);
@@ -229,7 +234,7 @@ public final class OperationalWriter implements AutoCloseable {
         requireNonNull(entry);
         execute(() -> {
             placed.computeIfAbsent(protocol, k -> new HashMap<>()).put(key, new Placed(entry, localState));
-            markDirty(protocol, key);
+            markDirty(protocol, key, System.nanoTime());
         });
     }
 
@@ -246,7 +251,7 @@ public final class OperationalWriter implements AutoCloseable {
                 if (entries.isEmpty()) {
                     placed.remove(protocol);
                 }
-                markDirty(protocol, key);
+                markDirty(protocol, key, System.nanoTime());
             }
         });
     }
@@ -292,10 +297,6 @@ public final class OperationalWriter implements AutoCloseable {
         return lag;
     }
 
-    private void markDirty(final String protocol, final SessionKey key) {
-        markDirty(protocol, key, System.nanoTime());
-    }
-
     private void markDirty(final String protocol, final SessionKey key, final long queuedNanos) {
         oldestPendingNanos = Math.min(oldestPendingNanos, queuedNanos);
         dirty.computeIfAbsent(protocol, k -> new HashSet<>()).add(key);
@@ -322,14 +323,14 @@ public final class OperationalWriter implements AutoCloseable {
             return null;
         }
         final var tx = chain.newTransaction();
+        final boolean transitions = !dirty.isEmpty();
         for (var entry : dirty.entrySet()) {
             writeProtocol(tx, entry.getKey(), entry.getValue());
         }
         dirty.clear();
-        if (!counters.isEmpty()) {
-            for (var entry : counters.take().entrySet()) {
-                writeProtocol(tx, entry.getKey(), entry.getValue());
-            }
+        // counters go in transactions of their own, after the transitions (CounterQueue)
+        for (var entry : counters.take(transitions, nanoTime.getAsLong()).entrySet()) {
+            writeProtocol(tx, entry.getKey(), entry.getValue());
         }
         // Long.MAX_VALUE: a commit of counter refreshes only, which the lag leaves out
         final long oldest = oldestPendingNanos;
@@ -435,12 +436,12 @@ public final class OperationalWriter implements AutoCloseable {
         counters.clear();
         for (var entry : current.entrySet()) {
             for (var key : entry.getValue().keySet()) {
-                markDirty(entry.getKey(), key);
+                markDirty(entry.getKey(), key, System.nanoTime());
             }
         }
         for (var entry : placed.entrySet()) {
             for (var key : entry.getValue().keySet()) {
-                markDirty(entry.getKey(), key);
+                markDirty(entry.getKey(), key, System.nanoTime());
             }
         }
     }

@@ -72,6 +72,14 @@ class EntryDeltaTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    void warmUpBringsItsEntriesUpWholeAndInPart() {
+        // single-hop: created and peer learned whole, Up in part; a multihop group is always whole
+        assertEquals(new CodecWarmUp.Writes(CodecWarmUp.ENTRIES * 2 + CodecWarmUp.ENTRIES / 10 * 2,
+            CodecWarmUp.ENTRIES), CodecWarmUp.run(getDataBroker()));
+        assertEquals(Optional.empty(), read(DataObjectIdentifier.builder(Routing.class).build()));
+    }
+
+    @Test
     void singleHopEntryFollowsEveryChangeWithPartialWrites() {
         step(Views.of(SH).build(), 1, 0);
         // the first packet: the peer's discriminator and multiplier are entry leaves, so the entry goes whole
