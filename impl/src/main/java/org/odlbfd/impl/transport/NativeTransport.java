@@ -9,6 +9,7 @@ package org.odlbfd.impl.transport;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.MultiHopKey;
@@ -57,6 +61,14 @@ public final class NativeTransport implements Transport {
 
     private final MultiThreadIoEventLoopGroup group;
     private final List<IoEventLoop> loops;
+    /**
+     * Opens and releases socket sets off the caller's thread and off the loops (which open waits for).
+     * One thread, as open and release hold this object's lock anyway: the common pool it replaces
+     * has a parallelism of 1 on a 2-core box, where CompletableFuture then starts a thread per task,
+     * so a PUT of 1,000 sessions started 1,000 threads that queued on the lock (issue 12 profile).
+     */
+    private final ExecutorService opener = Executors.newSingleThreadExecutor(
+        new ThreadFactoryBuilder().setNameFormat("bfd-transport-open").setDaemon(true).build());
     private final TransportConfig ports;
     private final Interfaces interfaces = new Interfaces();
     private final List<NativeSink> sinks = new ArrayList<>();
@@ -191,7 +203,12 @@ public final class NativeTransport implements Transport {
 
     @Override
     public CompletableFuture<Boolean> openAsync(final SessionConfig config) {
-        return CompletableFuture.supplyAsync(() -> open(config));
+        try {
+            return CompletableFuture.supplyAsync(() -> open(config), opener);
+        } catch (RejectedExecutionException e) {
+            // closed: no socket will open again
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     @Override
@@ -244,8 +261,11 @@ public final class NativeTransport implements Transport {
         }
         // the timer fires on a loop; the release runs elsewhere: open() may hold this object's lock
         // while it waits for that very loop to register a socket
-        group.schedule(() -> CompletableFuture.runAsync(() -> releaseNow(key)), CLOSE_DELAY_MS,
-            TimeUnit.MILLISECONDS);
+        group.schedule(() -> {
+            if (!opener.isShutdown()) {
+                opener.execute(() -> releaseNow(key));
+            }
+        }, CLOSE_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
     private void releaseNow(final SocketSet.Key key) {
@@ -398,5 +418,7 @@ public final class NativeTransport implements Transport {
         }
         open.forEach(set -> set.close(loops));
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        // a release still queued finds its set gone (cleared above) and returns
+        opener.shutdown();
     }
 }
