@@ -21,19 +21,58 @@ import java.util.Map;
  * collision only lets a datagram through to the engine's exact checks.
  */
 final class PeerSet {
+    /** Changes a snapshot absorbs before the sorted array is rebuilt: at least this many... */
+    private static final int MIN_SLACK = 64;
+    /** ...or this fraction of the set (1/16), so a rebuild's O(n log n) is paid once per n/16 changes. */
+    private static final int SLACK_SHIFT = 4;
+
     private final Map<InetAddress, Integer> counts = new HashMap<>();
-    /** Replaced whole, never changed: the array is published by the volatile reference to its holder. */
-    private volatile Snapshot current = new Snapshot(new long[0]);
+    /** Replaced whole, never changed: the arrays are published by the volatile reference to their holder. */
+    private volatile Snapshot current = new Snapshot(new long[0], new long[0]);
+    /** Peers removed since the last rebuild whose fingerprints are still in the snapshot. */
+    private int stale;
+    private long rebuilds;
 
-    private record Snapshot(long[] sorted) {
-    }
-
-    synchronized void add(final InetAddress peer) {
-        if (counts.merge(peer, 1, Integer::sum) == 1) {
-            rebuild();
+    /**
+     * The fingerprints: {@code sorted} from the last rebuild, {@code recent} (sorted too, small) added
+     * since. Rebuilding on every change made opening n sessions cost O(n² log n): 10,000 sessions took
+     * 77 s to come Up, the transport's lock held by one rebuild after another (issue 12).
+     */
+    private record Snapshot(long[] sorted, long[] recent) {
+        boolean contains(final long fingerprint) {
+            return Arrays.binarySearch(sorted, fingerprint) >= 0 || Arrays.binarySearch(recent, fingerprint) >= 0;
         }
     }
 
+    synchronized void add(final InetAddress peer) {
+        if (counts.merge(peer, 1, Integer::sum) > 1) {
+            return;
+        }
+        final long fingerprint = fingerprintOf(peer);
+        final Snapshot now = current;
+        if (now.contains(fingerprint)) {
+            // a stale entry of a removed peer, or a collision: already let through
+            return;
+        }
+        final long[] recent = now.recent();
+        if (recent.length >= slack()) {
+            rebuild();
+            return;
+        }
+        final int at = -Arrays.binarySearch(recent, fingerprint) - 1;
+        final long[] next = new long[recent.length + 1];
+        System.arraycopy(recent, 0, next, 0, at);
+        next[at] = fingerprint;
+        System.arraycopy(recent, at, next, at + 1, recent.length - at);
+        current = new Snapshot(now.sorted(), next);
+    }
+
+    /**
+     * Forgets a peer. Its fingerprint stays in the snapshot until the next rebuild, which lets its
+     * datagrams through to the engine's exact checks meanwhile, as a collision would.
+     *
+     * @param peer the address
+     */
     synchronized void remove(final InetAddress peer) {
         final Integer count = counts.get(peer);
         if (count == null) {
@@ -41,19 +80,34 @@ final class PeerSet {
         }
         if (count == 1) {
             counts.remove(peer);
-            rebuild();
+            if (++stale >= slack()) {
+                rebuild();
+            }
         } else {
             counts.put(peer, count - 1);
         }
     }
 
+    /** How many times the sorted array was rebuilt, for the test of the amortized cost. */
+    synchronized long rebuilds() {
+        return rebuilds;
+    }
+
+    private int slack() {
+        return Math.max(MIN_SLACK, counts.size() >> SLACK_SHIFT);
+    }
+
     private void rebuild() {
-        final long[] next = counts.keySet().stream().mapToLong(peer -> {
-            final byte[] bytes = peer.getAddress();
-            return fingerprint(ByteBuffer.wrap(bytes), 0, bytes.length);
-        }).toArray();
+        final long[] next = counts.keySet().stream().mapToLong(PeerSet::fingerprintOf).toArray();
         Arrays.sort(next);
-        current = new Snapshot(next);
+        current = new Snapshot(next, new long[0]);
+        stale = 0;
+        rebuilds++;
+    }
+
+    private static long fingerprintOf(final InetAddress peer) {
+        final byte[] bytes = peer.getAddress();
+        return fingerprint(ByteBuffer.wrap(bytes), 0, bytes.length);
     }
 
     /**
@@ -65,7 +119,7 @@ final class PeerSet {
      * @return false when it surely is not
      */
     boolean mayContain(final ByteBuffer buffer, final int offset, final int length) {
-        return Arrays.binarySearch(current.sorted(), fingerprint(buffer, offset, length)) >= 0;
+        return current.contains(fingerprint(buffer, offset, length));
     }
 
     static long fingerprint(final ByteBuffer buffer, final int offset, final int length) {
