@@ -99,7 +99,22 @@ final class EventStream implements Resource {
             Shell.sleep(20);
         } while (System.nanoTime() < end);
         throw new AssertionError("no matching event on " + url + " (HTTP " + status + ") after " + timeout
-            + "; received: " + events());
+            + "; received since the mark: " + summary(events(), from));
+    }
+
+    /**
+     * The events from {@code from} on, each as its arrival, size and first characters: at 10,000
+     * sessions an event body can be megabytes, and the whole list once made a message of 2 GB that
+     * the test report could not hold.
+     */
+    private static String summary(final List<Event> all, final int from) {
+        final var sb = new StringBuilder().append(Math.max(0, all.size() - from)).append(" event(s)");
+        for (int i = Math.max(from, all.size() - 10); i < all.size(); i++) {
+            final String data = all.get(i).data();
+            sb.append("\n  ").append(all.get(i).arrived()).append(", ").append(data.length()).append(" chars: ")
+                .append(data, 0, Math.min(data.length(), 300));
+        }
+        return sb.toString();
     }
 
     /** Bounded wait until the server answered the subscription (its headers arrived), then a little more. */
