@@ -77,7 +77,8 @@ class LoopbackTransportTest {
         }
     }
 
-    private static SessionConfig config(final String name, final String ifname, final InetAddress local,
+    /** A single-hop session at 300 ms x 3, as these tests and {@link NativeOpenTest} configure them. */
+    static SessionConfig config(final String name, final String ifname, final InetAddress local,
             final InetAddress peer) {
         return new SessionConfig(name, new SingleHopKey(ifname, peer), local, 300_000, 300_000, 3, 0, 0, false,
             false, null, "", 0, 0, 254, false);
