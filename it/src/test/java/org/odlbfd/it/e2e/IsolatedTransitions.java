@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 import org.odlbfd.it.interop.AgentProcess;
 import org.odlbfd.it.interop.Shell;
 
@@ -26,7 +25,6 @@ import org.odlbfd.it.interop.Shell;
  * clocks are this host's wall clock (network namespaces share it).
  */
 final class IsolatedTransitions {
-    private static final Pattern EVENT_TIME = Pattern.compile("\"event-time\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Between two transitions, so that each is alone in the writer and the datastore. */
     private static final long GAP_MS = 300;
@@ -63,13 +61,11 @@ final class IsolatedTransitions {
         }, TIMEOUT);
         final Instant engineAt = time(Bfd.singlehop(note.data()).get("time-of-last-state-change").getAsString());
         toClient.add(Duration.between(engineAt, note.arrived()).toNanos() / 1_000);
-        final var names = Pattern.compile("dest-addr(='|\"\\s*:\\s*\")" + Pattern.quote(dest) + "['\"]");
-        final var shows = Pattern.compile("\"local-state\"\\s*:\\s*\"" + state + "\"");
-        final var change = changes.await(changeMark, data -> names.matcher(data).find()
-            && shows.matcher(data).find(), TIMEOUT);
-        final var eventTime = EVENT_TIME.matcher(change.data());
-        if (eventTime.find()) {
-            toDatastore.add(Duration.between(engineAt, time(eventTime.group(1))).toNanos() / 1_000);
+        final var change = changes.await(changeMark,
+            data -> ChangeEvents.sessionsIn(data, state).contains(dest), TIMEOUT);
+        final Instant datastoreAt = ChangeEvents.eventTime(change.data());
+        if (datastoreAt != null) {
+            toDatastore.add(Duration.between(engineAt, datastoreAt).toNanos() / 1_000);
         }
         Shell.sleep(GAP_MS);
     }
