@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -78,6 +79,10 @@ class RestconfBenchIT {
     private static final String JFR = System.getProperty("bench.jfr", "");
     /** The summary is polled this often while the sessions come Up. */
     private static final int POLL_MS = Integer.getInteger("bench.poll.ms", 50);
+    /** How long the burst's change stream may take to show every session Up after the datastore did. */
+    private static final Duration STREAM_WAIT = Duration.ofSeconds(30);
+    /** How long a new change stream may take to send the data already there (every session). */
+    private static final Duration FIRST_EVENT_WAIT = Duration.ofMinutes(5);
     private static final Path SAFEPOINTS = Path.of("target", "e2e-bench-safepoints.log");
     private static final Pattern LINK_MAC = Pattern.compile("link/ether ([0-9a-f:]{17})");
 
@@ -177,13 +182,16 @@ class RestconfBenchIT {
         if (!JFR.isEmpty()) {
             probe.dumpRecording("bench", Path.of(JFR));
         }
-        final List<Long> latencies = SSE ? transitionToDatastoreMs(changes.events(), oper) : List.of();
+        final long[] caughtUp = {-1};
+        final List<Long> latencies = SSE ? transitionToDatastoreMs(changes, oper, allUpAt, caughtUp) : List.of();
         Figures.record("MEASURED e2e bench " + COUNT + " sessions at " + INTERVAL_MS
             + " ms x3 over RESTCONF: PUT " + putMs + " ms, all Up in the operational datastore after " + allUpMs
             + " ms (" + up + " up), that is " + behind + " after our engine's last Up (summary polled every "
             + POLL_MS + " ms); engine Up -> operational datastore p50 " + pct(latencies, 50) + " ms p99 "
             + pct(latencies, 99) + " ms max " + pct(latencies, 100) + " ms (n=" + latencies.size() + "), "
-            + (SSE ? changes.size() : 0) + " change events; " + lag + " load average " + loadAtPut + " at the PUT, "
+            + (SSE ? changes.size() : 0) + " change events" + (SSE ? ", the stream showed every Up "
+            + (caughtUp[0] < 0 ? "not within " + STREAM_WAIT.toSeconds() + " s" : caughtUp[0] + " ms")
+            + " after the datastore had all Up" : "") + "; " + lag + " load average " + loadAtPut + " at the PUT, "
             + ControllerBed.loadAverage() + " after");
         Figures.record("MEASURED e2e bench " + COUNT + " sessions, PUT to all Up: "
             + BenchProbe.cpuGrowth(cpuBefore, cpuAfter, 10));
@@ -215,7 +223,15 @@ class RestconfBenchIT {
         Figures.record("MEASURED e2e bench " + COUNT + " sessions: " + BenchProbe.growth(histogramBefore,
             histogramAfter, COUNT, 15));
         if (FLAPS > 0) {
+            final long subscribed = System.nanoTime();
             final var flapChanges = bed.own(changeStream()).awaitConnected(Duration.ofSeconds(30));
+            // A new subscriber first gets the data already there (every session), then the changes: the
+            // transitions are timed once that has arrived, so they measure the steady state.
+            final var first = flapChanges.await(0, data -> true, FIRST_EVENT_WAIT);
+            Figures.record("MEASURED e2e bench " + COUNT + " sessions: a new data-change subscriber"
+                + (CHANGES_QUERY.isEmpty() ? "" : " (" + CHANGES_QUERY + ")") + " got its first event after "
+                + (first.arrivedNanos() - subscribed) / 1_000_000 + " ms, " + first.data().length()
+                + " characters; load average " + ControllerBed.loadAverage());
             final var flapNotes = bed.own(EventStream.open(bed.http, bfd.notificationStream(
                 Bfd.SINGLEHOP_NOTIFICATION))).awaitConnected(Duration.ofSeconds(30));
             final var flaps = new IsolatedTransitions();
@@ -319,10 +335,13 @@ class RestconfBenchIT {
 
     /**
      * For each session: its last-up-time (the engine's transition, read back from the datastore) and the
-     * event-time of the first operational change event naming it at or after that instant.
+     * event-time of the first operational change event showing it Up at or after that instant. The
+     * stream may still be formatting the burst when the datastore has all Up, so this waits (at most
+     * {@code STREAM_WAIT}) until every session is matched; {@code caughtUp} gets how long after
+     * {@code allUpAt} the event that matched the last one arrived, or -1 when it did not come in time.
      */
-    private static List<Long> transitionToDatastoreMs(final List<EventStream.Event> events,
-            final Map<String, OperSession> oper) {
+    private static List<Long> transitionToDatastoreMs(final EventStream stream, final Map<String, OperSession> oper,
+            final @Nullable Instant allUpAt, final long[] caughtUp) {
         final Map<String, Instant> lastUp = new HashMap<>();
         oper.forEach((dest, session) -> {
             if (session.lastUp() != null && session.downs() == 0) {
@@ -330,16 +349,29 @@ class RestconfBenchIT {
             }
         });
         final Map<String, Long> latency = new HashMap<>();
-        for (EventStream.Event ev : events) {
-            final Instant at = ChangeEvents.eventTime(ev.data());
-            if (at == null) {
-                continue;
-            }
-            for (String dest : ChangeEvents.sessionsIn(ev.data(), "up")) {
-                final Instant upAt = lastUp.get(dest);
-                if (upAt != null && !at.isBefore(upAt) && !latency.containsKey(dest)) {
-                    latency.put(dest, Duration.between(upAt, at).toMillis());
+        final long end = System.nanoTime() + STREAM_WAIT.toNanos();
+        int next = 0;
+        caughtUp[0] = -1;
+        while (latency.size() < lastUp.size() && System.nanoTime() < end) {
+            final List<EventStream.Event> events = stream.events();
+            for (; next < events.size() && latency.size() < lastUp.size(); next++) {
+                final EventStream.Event ev = events.get(next);
+                final Instant at = ChangeEvents.eventTime(ev.data());
+                if (at == null) {
+                    continue;
                 }
+                for (String dest : ChangeEvents.sessionsIn(ev.data(), "up")) {
+                    final Instant upAt = lastUp.get(dest);
+                    if (upAt != null && !at.isBefore(upAt) && !latency.containsKey(dest)) {
+                        latency.put(dest, Duration.between(upAt, at).toMillis());
+                    }
+                }
+                if (latency.size() == lastUp.size() && allUpAt != null) {
+                    caughtUp[0] = Duration.between(allUpAt, ev.arrived()).toMillis();
+                }
+            }
+            if (latency.size() < lastUp.size()) {
+                Shell.sleep(200);
             }
         }
         LOG.info("{} sessions with last-up-time, {} matched to a change event", lastUp.size(), latency.size());
