@@ -31,6 +31,9 @@ final class IsolatedTransitions {
 
     private final List<Long> toDatastore = new ArrayList<>();
     private final List<Long> toClient = new ArrayList<>();
+    /** The slowest transition to the datastore, and what the change stream sent before its event. */
+    private long worstMicros = -1;
+    private String worst = "";
 
     /**
      * Flaps {@code flaps} sessions, spread over {@code count}, one after the other.
@@ -65,16 +68,37 @@ final class IsolatedTransitions {
             data -> ChangeEvents.sessionsIn(data, state).contains(dest), TIMEOUT);
         final Instant datastoreAt = ChangeEvents.eventTime(change.data());
         if (datastoreAt != null) {
-            toDatastore.add(Duration.between(engineAt, datastoreAt).toNanos() / 1_000);
+            final long micros = Duration.between(engineAt, datastoreAt).toNanos() / 1_000;
+            toDatastore.add(micros);
+            if (micros > worstMicros) {
+                worstMicros = micros;
+                worst = describe(command, micros, changes.events(), changeMark, change);
+            }
         }
         Shell.sleep(GAP_MS);
     }
 
-    /** The figures: percentiles of both delays in milliseconds. */
+    /**
+     * The events the stream sent between the command and the one that showed the transition: a
+     * slow transition behind large events is the stream's queue, not the datastore.
+     */
+    private static String describe(final String command, final long micros, final List<EventStream.Event> all,
+            final int from, final EventStream.Event match) {
+        int before = 0;
+        long chars = 0;
+        for (int i = from; i < all.size() && all.get(i) != match; i++) {
+            before++;
+            chars += all.get(i).data().length();
+        }
+        return command + " " + micros / 1_000 + " ms, after " + before + " other change event(s) of " + chars
+            + " characters; its own event " + match.data().length() + " characters";
+    }
+
+    /** The figures: percentiles of both delays in milliseconds, and the slowest to the datastore. */
     String figures() {
         return "isolated transitions, engine -> operational datastore (data-change event-time) "
             + Percentiles.of(toDatastore).millis() + "; engine -> singlehop-notification at the SSE client "
-            + Percentiles.of(toClient).millis();
+            + Percentiles.of(toClient).millis() + "; slowest to the datastore: " + worst;
     }
 
     private static Instant time(final String yangDateAndTime) {
