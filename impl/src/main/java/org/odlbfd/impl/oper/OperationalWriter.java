@@ -34,9 +34,7 @@ import org.odlbfd.api.SingleHopKey;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.engine.TickLag;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.mh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.mh.session.groups.SessionGroup;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.bfd.ip.sh.rev220922.routing.control.plane.protocols.control.plane.protocol.bfd.ip.sh.sessions.Session;
 import org.opendaylight.yangtools.binding.DataObject;
@@ -47,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * Writes session state into the operational datastore. Updates from any thread are queued to one
  * writer thread, coalesced per session, and written together with the summary counters in one
  * transaction on a merging transaction chain, so a burst of transitions on thousands of sessions
- * costs a few commits, not one per transition. After a session's first write only what changed is
- * written ({@link EntryDelta}), and the binding codec is warmed when the writer starts
- * ({@link CodecWarmUp}), so that a burst neither rewrites whole entries nor pays the codec's start.
+ * costs a few commits, not one per transition. This class is the queue and its thread: which sessions
+ * are dirty, when to flush, the commit and its lag; what one flush writes is {@link FlushBuilder}'s
+ * (only what changed since a session's first write). The binding codec is warmed when the writer
+ * starts ({@link CodecWarmUp}), so that a burst does not pay the codec's start.
  *
  * <p>When a commit fails the chain is replaced and everything rewritten, after a wait that doubles
  * with each failure in a row ({@link WriterChain}); updates keep being gathered meanwhile;
@@ -57,30 +56,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sessions placed on NETCONF devices (package {@code southbound}) live in the same ietf-bfd
  * tree: their entries, built by the southbound from the device's view, come in through
- * {@link #putPlaced} and count in the summaries, so one writer owns the whole tree. When a key is
- * both (a session moving between the embedded agent and a device), the placed entry wins.
+ * {@link #putPlaced} and count in the summaries, so one writer owns the whole tree.
  */
 public final class OperationalWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationalWriter.class);
 
     private final ScheduledExecutorService executor;
     // state below is confined to the executor thread
-    private final Map<String, Map<SessionKey, SessionView>> current = new HashMap<>();
-    private final Map<String, Map<SessionKey, Placed>> placed = new HashMap<>();
+    /** The entries and what was written of them; builds each flush's transaction. */
+    private final FlushBuilder builder;
     private final Map<String, Set<SessionKey>> dirty = new HashMap<>();
-    /** What the last flush wrote of each session, so the next writes only what changed (EntryDelta). */
-    private final Map<String, WrittenEntries> written = new HashMap<>();
-    private final SummaryWriter summaries = new SummaryWriter();
     /** Counter refreshes, written a chunk per transaction after the transitions. */
     private final CounterQueue counters = new CounterQueue();
-    private final EntryDelta delta;
     private final WriterChain chain;
     private final LongSupplier nanoTime;
     private boolean flushScheduled;
     /** A commit is under way: updates gather until it completes, then go in one transaction. */
     private boolean commitInFlight;
     private @Nullable FluentFuture<? extends CommitInfo> lastCommit;
-    /** When the oldest update not yet in a commit was handed over (System.nanoTime), for {@link #lag()}. */
+    /** When the oldest update not yet in a commit was handed over (the writer's clock), for {@link #lag()}. */
     private long oldestPendingNanos = Long.MAX_VALUE;
     private final WriterLag lag = new WriterLag();
     /** Transactions submitted since start, for the benchmark. */
@@ -97,7 +91,8 @@ public final class OperationalWriter implements AutoCloseable {
     }
 
     /**
-     * Creates the writer with a clock for its log rate limit and how long counters wait (CounterQueue).
+     * Creates the writer with a clock for its log rate limit, how long counters wait (CounterQueue) and
+     * its {@link #lag()}; read from any thread that hands an update over.
      *
      * @param dataBroker the binding data broker
      * @param nanoTime monotonic time in nanoseconds
@@ -118,7 +113,7 @@ public final class OperationalWriter implements AutoCloseable {
             final boolean wholeEntries) {
         requireNonNull(dataBroker);
         this.nanoTime = requireNonNull(nanoTime);
-        delta = new EntryDelta(wholeEntries);
+        builder = new FlushBuilder(wholeEntries);
         executor = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryBuilder().setNameFormat("bfd-oper-writer").setDaemon(true).build());
         chain = new WriterChain(dataBroker, this::execute, executor, nanoTime, this::rewriteAll);
@@ -134,11 +129,10 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void put(final SessionView view) {
         requireNonNull(view);
-        final long queued = System.nanoTime();
+        final long queued = nanoTime.getAsLong();
         execute(() -> {
-            final var protocol = view.config().protocol();
-            current.computeIfAbsent(protocol, k -> new HashMap<>()).put(view.config().key(), view);
-            markDirty(protocol, view.config().key(), queued);
+            builder.put(view);
+            markDirty(view.config().protocol(), view.config().key(), queued);
         });
     }
 
@@ -146,41 +140,27 @@ public final class OperationalWriter implements AutoCloseable {
      * Records a session's state from the periodic refresh, which mostly brings new counters. Counter
      * changes are written after any pending transition, a chunk per transaction; a change of anything
      * else (configuration without a transition, the peer's discriminator cleared by silence) goes as an
-     * update. A refresh whose session-running disagrees with the state last handed over is dropped: its
-     * snapshot was taken before a transition whose update came first, or after one whose update is still
-     * on its way, and transitions always come with their own update. The policy state is not the
-     * refresh's to change: the one last handed over stays (a refresh without it once erased
-     * not-up-reason and the damping state until the next policy report).
+     * update. What of a refresh is kept is {@link FlushBuilder#refresh}'s to say.
      *
      * @param refreshed the session state
      */
     public void refresh(final SessionView refreshed) {
         requireNonNull(refreshed);
-        final long queued = System.nanoTime();
+        final long queued = nanoTime.getAsLong();
         execute(() -> {
             final var protocol = refreshed.config().protocol();
-            final var sessions = current.get(protocol);
             final var key = refreshed.config().key();
-            final var last = sessions == null ? null : sessions.get(key);
-            if (last == null) {
-                return;
-            }
-            final var view = refreshed.withPolicy(last.policy());
-            switch (EntryDelta.difference(last, view)) {
+            switch (builder.refresh(refreshed)) {
                 case STATISTICS -> {
-                    sessions.put(key, view);
                     // a session with an update pending gets its new counters with it
                     if (!dirty.getOrDefault(protocol, Set.of()).contains(key)) {
                         counters.add(protocol, key, nanoTime.getAsLong());
                         scheduleFlush();
                     }
                 }
-                case ENTRY -> {
-                    sessions.put(key, view);
-                    markDirty(protocol, key, queued);
-                }
+                case ENTRY -> markDirty(protocol, key, queued);
                 default -> {
-                    // NONE: nothing new; RUNNING: a snapshot that crossed a transition
+                    // NONE: nothing new, or no such session; RUNNING: a snapshot that crossed a transition
                 }
             }
         });
@@ -193,10 +173,9 @@ public final class OperationalWriter implements AutoCloseable {
      * @param key the session
      */
     public void remove(final String protocol, final SessionKey key) {
-        final long queued = System.nanoTime();
+        final long queued = nanoTime.getAsLong();
         execute(() -> {
-            final var sessions = current.get(protocol);
-            if (sessions != null && sessions.remove(key) != null) {
+            if (builder.remove(protocol, key)) {
                 counters.remove(protocol, key);
                 markDirty(protocol, key, queued);
             }
@@ -233,8 +212,8 @@ public final class OperationalWriter implements AutoCloseable {
             final @Nullable State localState) {
         requireNonNull(entry);
         execute(() -> {
-            placed.computeIfAbsent(protocol, k -> new HashMap<>()).put(key, new Placed(entry, localState));
-            markDirty(protocol, key, System.nanoTime());
+            builder.place(protocol, key, entry, localState);
+            markDirty(protocol, key);
         });
     }
 
@@ -246,12 +225,8 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void removePlaced(final String protocol, final SessionKey key) {
         execute(() -> {
-            final var entries = placed.get(protocol);
-            if (entries != null && entries.remove(key) != null) {
-                if (entries.isEmpty()) {
-                    placed.remove(protocol);
-                }
-                markDirty(protocol, key, System.nanoTime());
+            if (builder.unplace(protocol, key)) {
+                markDirty(protocol, key);
             }
         });
     }
@@ -262,14 +237,9 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public void removeAll() {
         execute(() -> {
-            for (var entry : current.entrySet()) {
-                dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
-                entry.getValue().clear();
-            }
-            for (var entry : placed.entrySet()) {
-                dirty.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue().keySet());
-            }
-            placed.clear();
+            builder.keys().forEach((protocol, keys) -> dirty.computeIfAbsent(protocol, k -> new HashSet<>())
+                .addAll(keys));
+            builder.clear();
             counters.clear();
             if (!dirty.isEmpty()) {
                 scheduleFlush();
@@ -295,6 +265,10 @@ public final class OperationalWriter implements AutoCloseable {
      */
     public WriterLag lag() {
         return lag;
+    }
+
+    private void markDirty(final String protocol, final SessionKey key) {
+        markDirty(protocol, key, nanoTime.getAsLong());
     }
 
     private void markDirty(final String protocol, final SessionKey key, final long queuedNanos) {
@@ -323,15 +297,8 @@ public final class OperationalWriter implements AutoCloseable {
             return null;
         }
         final var tx = chain.newTransaction();
-        final boolean transitions = !dirty.isEmpty();
-        for (var entry : dirty.entrySet()) {
-            writeProtocol(tx, entry.getKey(), entry.getValue());
-        }
-        dirty.clear();
-        // counters go in transactions of their own, after the transitions (CounterQueue)
-        for (var entry : counters.take(transitions, nanoTime.getAsLong()).entrySet()) {
-            writeProtocol(tx, entry.getKey(), entry.getValue());
-        }
+        // the dirty entries, then counters in transactions of their own after the transitions (CounterQueue)
+        builder.build(tx, dirty, counters, nanoTime);
         // Long.MAX_VALUE: a commit of counter refreshes only, which the lag leaves out
         final long oldest = oldestPendingNanos;
         oldestPendingNanos = Long.MAX_VALUE;
@@ -343,7 +310,7 @@ public final class OperationalWriter implements AutoCloseable {
             @Override
             public void onSuccess(final CommitInfo result) {
                 if (oldest != Long.MAX_VALUE) {
-                    lag.record(System.nanoTime() - oldest);
+                    lag.record(nanoTime.getAsLong() - oldest);
                 }
                 execute(OperationalWriter.this::committed);
             }
@@ -365,46 +332,6 @@ public final class OperationalWriter implements AutoCloseable {
         chain.succeeded();
     }
 
-    private void writeProtocol(final WriteTransaction tx, final String protocol, final Set<SessionKey> keys) {
-        final var sessions = current.getOrDefault(protocol, Map.of());
-        final var devices = placed.getOrDefault(protocol, Map.of());
-        if (sessions.isEmpty() && devices.isEmpty()) {
-            // no session left: the protocol instance disappears from the operational view
-            tx.delete(LogicalDatastoreType.OPERATIONAL, OperMapper.protocolPath(protocol));
-            current.remove(protocol);
-            written.remove(protocol);
-            summaries.remove(protocol);
-            counters.removeProtocol(protocol);
-            return;
-        }
-        final var before = written.computeIfAbsent(protocol, k -> new WrittenEntries());
-        for (var key : keys) {
-            final var view = sessions.get(key);
-            final var device = devices.get(key);
-            if (device != null) {
-                // a device's entry is written whole, and what the writer wrote of its own for the key is forgotten
-                before.remove(key);
-                switch (key) {
-                    case SingleHopKey sh -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL,
-                        OperMapper.sessionPath(protocol, sh), (Session) device.entry());
-                    case MultiHopKey mh -> tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL,
-                        OperMapper.sessionGroupPath(protocol, mh), (SessionGroup) device.entry());
-                }
-            } else if (view == null) {
-                before.remove(key);
-                EntryDelta.delete(tx, protocol, key);
-            } else {
-                final boolean parentsExist = before.hasSibling(key);
-                delta.write(tx, protocol, key, before.put(view), view, parentsExist);
-            }
-        }
-        final Map<SessionKey, @Nullable State> states = new HashMap<>();
-        sessions.forEach((key, view) -> states.put(key, view.localState()));
-        // a device's entry wins over the embedded agent's for the same key
-        devices.forEach((key, device) -> states.put(key, device.localState()));
-        summaries.write(tx, protocol, states);
-    }
-
     /**
      * The engine's health figures (each loop's tick lag), written under every instance's bfd with
      * its summaries at the next flush (the counters refresh brings one each period).
@@ -412,16 +339,12 @@ public final class OperationalWriter implements AutoCloseable {
      * @param readings the latest readings
      */
     public void engineHealth(final List<TickLag.Reading> readings) {
-        execute(() -> summaries.health(readings));
-    }
-
-    /** The entry of a session a device runs, and its state for the summaries. */
-    private record Placed(DataObject entry, @Nullable State localState) {
+        execute(() -> builder.health(readings));
     }
 
     /** Entries written whole and in part (whole, then partial) since start, for the benchmark and tests. */
     long[] writeCounts() {
-        return new long[] {delta.fullWrites(), delta.partialWrites()};
+        return builder.writeCounts();
     }
 
     /** Transactions submitted since start, for the benchmark; exact once {@link #drain} returned. */
@@ -431,19 +354,9 @@ public final class OperationalWriter implements AutoCloseable {
 
     /** A new chain replaced a failed one: what the failed chain may have lost is written again, whole. */
     private void rewriteAll() {
-        written.clear();
-        summaries.clear();
+        builder.forgetWritten();
         counters.clear();
-        for (var entry : current.entrySet()) {
-            for (var key : entry.getValue().keySet()) {
-                markDirty(entry.getKey(), key, System.nanoTime());
-            }
-        }
-        for (var entry : placed.entrySet()) {
-            for (var key : entry.getValue().keySet()) {
-                markDirty(entry.getKey(), key, System.nanoTime());
-            }
-        }
+        builder.keys().forEach((protocol, keys) -> keys.forEach(key -> markDirty(protocol, key)));
     }
 
     /**

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.net.InetAddresses;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBro
 
 /**
  * The writer's lag record (ops, issue 13) on top of the incremental writer (issue 12): a commit that
- * carries a transition counts, a commit of paced counter refreshes only does not.
+ * carries a transition counts, a commit of paced counter refreshes only does not; the lag is read on
+ * the writer's own clock, the one a test can drive.
  */
 class WriterLagRecordTest extends AbstractConcurrentDataBrokerTest {
     private static final SingleHopKey KEY = new SingleHopKey("eth0", InetAddresses.forString("192.0.2.2"));
@@ -81,5 +84,20 @@ class WriterLagRecordTest extends AbstractConcurrentDataBrokerTest {
         Thread.sleep(200);
         assertEquals(afterUp + 1, afterDown, "the transition's commit is recorded");
         assertEquals(afterDown, commits(), "the counter-only commit is left out of the lag");
+    }
+
+    @Test
+    void lagIsMeasuredOnTheWritersClock() throws InterruptedException {
+        writer.close();
+        // each read of this clock is 10 s later: a lag read on it is a whole number of those steps, never
+        // the few milliseconds the commit really takes (which System.nanoTime would give)
+        final long step = TimeUnit.SECONDS.toNanos(10);
+        final var clock = new AtomicLong();
+        writer = new OperationalWriter(getDataBroker(), () -> clock.addAndGet(step));
+        writer.put(Views.of(KEY).build());
+        assertTrue(writer.drain(5_000));
+        assertTrue(commitsOnceAtLeast(1) >= 1, "the first write of a session is recorded");
+        final double last = writer.lag().snapshot().lastSeconds();
+        assertTrue(last >= 10 && last % 10 == 0, "lag in steps of the writer's clock: " + last);
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The end-to-end test bed: namespaces A and B joined by veth vA/vB (see {@link NetNs}), the
  * controller in A reached over a management link, and whatever peers a test starts in B. Everything
- * registered here is closed in reverse order.
+ * registered here is closed in reverse order. Each controller's own log is copied to
+ * {@code target/karaf-logs/} when it stops or is killed ({@link KarafLogs}).
  */
 final class ControllerBed implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerBed.class);
@@ -35,10 +36,14 @@ final class ControllerBed implements Resource {
     private final String tag;
     private final Path home;
     private final String javaOpts;
+    /** The test class that booted this bed, which the kept controller logs are named after. */
+    private final String owner = KarafLogs.callerClass();
     final NetNs net;
     final MgmtLink mgmt;
     final Http http;
     private Controller controller;
+    /** Stops {@link #controller} and keeps its log ({@link KarafLogs}); what {@link #owned} holds for it. */
+    private Resource running;
 
     private ControllerBed(final String tag, final Path home, final String javaOpts) {
         this.tag = tag;
@@ -117,7 +122,15 @@ final class ControllerBed implements Resource {
         final long start = System.nanoTime();
         controller = Controller.start(home, net.a(), Path.of("target", "e2e-" + tag + "-karaf.log"), fresh,
             javaOpts);
-        owned.push(controller);
+        final Controller started = controller;
+        running = () -> {
+            try {
+                started.close();
+            } finally {
+                KarafLogs.save(home, owner);
+            }
+        };
+        owned.push(running);
         awaitRestconf(start);
         final Duration boot = Duration.ofNanos(System.nanoTime() - start);
         Figures.record("MEASURED e2e controller boot-to-RESTCONF in netns " + boot.toMillis() + " ms (fresh="
@@ -127,9 +140,15 @@ final class ControllerBed implements Resource {
 
     /** kill -9 of the controller JVM; the next {@link #startController(boolean)} with false restarts on its data. */
     void killController() throws InterruptedException {
-        controller.kill9();
-        owned.remove(controller);
+        try {
+            controller.kill9();
+        } finally {
+            // the restart appends to the same karaf.log; this copy is what the killed run left
+            KarafLogs.save(home, owner);
+        }
+        owned.remove(running);
         controller = null;
+        running = null;
     }
 
     /** The host's load average over 1, 5 and 15 minutes, as /proc/loadavg gives it; this box is shared. */
@@ -147,7 +166,7 @@ final class ControllerBed implements Resource {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!controller.isAlive()) {
-                fail("controller exited during boot; see target/e2e-" + tag + "-karaf.log");
+                fail("controller exited during boot; see target/e2e-" + tag + "-karaf.log and target/karaf-logs/");
             }
             try {
                 // ready means RESTCONF itself answers: data, or its own data-missing error (a bare Jetty 404
