@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
@@ -51,6 +52,8 @@ public final class BfdEngine implements BfdSessionService {
     static final int MAX_HANDOFFS = 4096;
     private final List<Shard> shards;
     final ConcurrentMap<SessionKey, Shard> keyShards = new ConcurrentHashMap<>();
+    /** RFC 5881 §6: the first packet on a point-to-point link, from any source address. */
+    final PointToPoint pointToPoint = new PointToPoint(keyShards);
     private final ConcurrentMap<SessionKey, SessionStatus> statuses = new ConcurrentHashMap<>();
     private final EngineObserver observer;
     /** Received datagrams queued for another loop, per shard; bounded by MAX_HANDOFFS. */
@@ -137,6 +140,16 @@ public final class BfdEngine implements BfdSessionService {
             queued.decrementAndGet();
             shard.handle(received);
         });
+    }
+
+    /**
+     * Tells the engine which interfaces are point-to-point (Linux IFF_POINTOPOINT), where RFC 5881
+     * §6 accepts the first packet from any source address; the transport knows, the engine does not.
+     *
+     * @param isPointToPoint true for the name of a point-to-point interface; called on the loops
+     */
+    public void pointToPointInterfaces(final Predicate<String> isPointToPoint) {
+        pointToPoint.interfaces(isPointToPoint);
     }
 
     /**
@@ -243,6 +256,10 @@ public final class BfdEngine implements BfdSessionService {
      * remote) key is unknown may belong to a session with the wildcard local address.
      */
     private Shard demuxShard(final SessionKey key) {
+        final Shard pointToPointShard = pointToPoint.shardOf(key);
+        if (pointToPointShard != null) {
+            return pointToPointShard;
+        }
         if (key instanceof MultiHopKey mh && !keyShards.containsKey(key)) {
             final Shard wildcard = keyShards.get(SessionTable.wildcardLocal(mh));
             if (wildcard != null) {

@@ -26,7 +26,8 @@ import org.odlbfd.impl.session.SessionConfig;
  *   <li>the kind: single-hop sessions take packets from port 3784 only (RFC 5881 §4), multihop
  *       sessions from 4784 only (RFC 5883 §2);</li>
  *   <li>single-hop: TTL / Hop Limit 255 (RFC 5881 §5, GTSM), the session's interface and its
- *       peer's address (RFC 5881 §3: "the session is bound to the interface");</li>
+ *       peer's address (RFC 5881 §3: "the session is bound to the interface"), but not the
+ *       address on a point-to-point interface (RFC 5881 §6, {@link PointToPoint});</li>
  *   <li>multihop: the session's (source, destination) pair and TTL at least the session's own
  *       rx-ttl (RFC 5883 §2: "the TTL ... checked ... against a configured minimum"), checked
  *       per session, so that sessions sharing a socket keep their own floors and a changed
@@ -43,6 +44,11 @@ final class PacketAcceptance {
     }
 
     private final Map<SessionConfig, Expect> expected = new IdentityHashMap<>();
+    private final PointToPoint pointToPoint;
+
+    PacketAcceptance(final PointToPoint pointToPoint) {
+        this.pointToPoint = pointToPoint;
+    }
 
     /**
      * Checks an arrival against its session.
@@ -68,7 +74,9 @@ final class PacketAcceptance {
         } else if (ttl >= 0 && ttl < config.rxTtlFloor()) {
             return RejectReason.RX_TTL_BELOW_FLOOR;
         }
-        if (!arrival.sourceIs(expect.peer())) {
+        // RFC 5881 §6: "On point-to-point interfaces, the source address of a received BFD Control
+        // packet MUST NOT be used to identify the session" (the interface was checked above)
+        if (!arrival.sourceIs(expect.peer()) && !(config.singleHop() && pointToPoint.on(arrival.interfaceName()))) {
             return RejectReason.WRONG_SOURCE;
         }
         final byte[] local = expect.local();

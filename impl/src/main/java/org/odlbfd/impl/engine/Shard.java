@@ -66,7 +66,7 @@ final class Shard implements SessionEvents {
     private final long[] globalRejects = new long[RejectReason.values().length];
     private final LatenessRecorder lateness = new LatenessRecorder();
     final TickLag tickLag;
-    private final PacketAcceptance acceptance = new PacketAcceptance();
+    private final PacketAcceptance acceptance;
     private final EchoGate echoGate;
     final SessionPolicies policies;
 
@@ -80,6 +80,7 @@ final class Shard implements SessionEvents {
         this.sink = new TickSink(sink, scheduler);
         this.keys = keys;
         this.random = new SplittableRandom(seed);
+        acceptance = new PacketAcceptance(engine.pointToPoint);
         tickLag = new TickLag(clock);
         echoGate = new EchoGate(engine, table, this.sink, clock, globalRejects);
         // stability policies (package policy); the transport's error is part of a "not Up" reason
@@ -159,7 +160,8 @@ final class Shard implements SessionEvents {
             }
             final int your = packet.yourDiscriminator();
             // RFC 5880 §6.8.6: select by Your Discriminator, else by source address and interface.
-            final Session session = your != 0 ? table.byDiscriminator(your) : table.byDemuxKey(received.demuxKey());
+            final Session session = your != 0 ? table.byDiscriminator(your)
+                : engine.pointToPoint.find(table, received.demuxKey());
             if (session == null) {
                 reject(null, your != 0 ? RejectReason.UNKNOWN_DISCRIMINATOR : RejectReason.NO_SESSION);
                 return;
@@ -195,7 +197,8 @@ final class Shard implements SessionEvents {
             return;
         }
         final int your = payload.getInt(payload.readerIndex() + YOUR_DISCR_OFFSET);
-        final Session session = your != 0 ? table.byDiscriminator(your) : table.byDemuxKey(arrival.demuxKey());
+        final Session session = your != 0 ? table.byDiscriminator(your)
+            : engine.pointToPoint.find(table, arrival.demuxKey());
         if (session == null) {
             globalRejects[(your != 0 ? RejectReason.UNKNOWN_DISCRIMINATOR : RejectReason.NO_SESSION).ordinal()]++;
             return;

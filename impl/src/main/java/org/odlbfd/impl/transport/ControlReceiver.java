@@ -18,7 +18,8 @@ import org.odlbfd.impl.packet.RejectReason;
  * Control packets read by one loop's socket of one kind (single-hop 3784 or multihop 4784).
  * A datagram with Your Discriminator zero is selected by address (RFC 5880 §6.8.6), so one whose
  * source is no configured peer, or (single-hop) whose TTL is not 255 (RFC 5881 §5), is dropped and
- * counted here, before any object exists for it; the rest goes to the engine, which selects the
+ * counted here, before any object exists for it (but on a point-to-point interface the source is
+ * not checked: RFC 5881 §6, {@code engine.PointToPoint}); the rest goes to the engine, which selects the
  * session and checks the arrival against it ({@code PacketAcceptance}) before decoding.
  */
 final class ControlReceiver implements LoopSocket.Receiver {
@@ -31,6 +32,7 @@ final class ControlReceiver implements LoopSocket.Receiver {
     private final boolean multiHop;
     private final PeerSet peers;
     private final NativeArrival arrival;
+    private final Interfaces interfaces;
 
     ControlReceiver(final NativeTransport transport, final int loop, final boolean multiHop, final PeerSet peers,
             final Interfaces interfaces, final @Nullable String vrf) {
@@ -38,6 +40,7 @@ final class ControlReceiver implements LoopSocket.Receiver {
         this.loop = loop;
         this.multiHop = multiHop;
         this.peers = peers;
+        this.interfaces = interfaces;
         this.arrival = new NativeArrival(multiHop, vrf, interfaces);
     }
 
@@ -57,7 +60,9 @@ final class ControlReceiver implements LoopSocket.Receiver {
                 engine.dropped(loop, RejectReason.TTL_TOO_LOW);
                 return;
             }
-            if (!peers.mayContain(header, slot + UdpSocket.SLOT_SRC, arrival.addressLength())) {
+            // RFC 5881 §6: on a point-to-point interface the first packet comes from any source
+            if (!peers.mayContain(header, slot + UdpSocket.SLOT_SRC, arrival.addressLength())
+                    && (multiHop || !interfaces.pointToPoint(arrival.ifindex()))) {
                 engine.dropped(loop, RejectReason.NO_SESSION);
                 return;
             }

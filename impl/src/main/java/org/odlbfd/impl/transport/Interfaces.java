@@ -22,8 +22,13 @@ import org.odlbfd.impl.linux.UdpSocket;
  */
 final class Interfaces {
     private static final int ARRAY = 4096;
+    private static final Path SYS_CLASS_NET = Path.of("/sys/class/net");
+    /** linux/if.h IFF_POINTOPOINT: a point-to-point link (tun, gre, ipip, ppp, wireguard). */
+    static final int IFF_POINTOPOINT = 0x10;
     private final AtomicReferenceArray<String> small = new AtomicReferenceArray<>(ARRAY);
     private final ConcurrentHashMap<Integer, String> large = new ConcurrentHashMap<>();
+    /** IFF_POINTOPOINT by interface name, for the names whose flags could be read. */
+    private final ConcurrentHashMap<String, Boolean> pointToPoint = new ConcurrentHashMap<>();
 
     @Nullable String name(final int index) {
         if (index <= 0) {
@@ -51,6 +56,58 @@ final class Interfaces {
             small.set(i, null);
         }
         large.clear();
+        pointToPoint.clear();
+    }
+
+    /**
+     * Whether an interface is point-to-point (RFC 5881 §6 then accepts the first packet from any
+     * source address). Read once per name; an interface that does not exist yet is asked again.
+     *
+     * @param ifname interface name
+     * @return true when its flags have IFF_POINTOPOINT
+     */
+    boolean pointToPoint(final String ifname) {
+        final Boolean known = pointToPoint.get(ifname);
+        if (known != null) {
+            return known;
+        }
+        final int flags = flagsOf(SYS_CLASS_NET, ifname);
+        if (flags < 0) {
+            return false;
+        }
+        final boolean p2p = (flags & IFF_POINTOPOINT) != 0;
+        pointToPoint.put(ifname, p2p);
+        return p2p;
+    }
+
+    /**
+     * Whether the interface of this index is point-to-point.
+     *
+     * @param index interface index
+     * @return true when its flags have IFF_POINTOPOINT
+     */
+    boolean pointToPoint(final int index) {
+        final String ifname = name(index);
+        return ifname != null && pointToPoint(ifname);
+    }
+
+    /**
+     * An interface's flags (linux/if.h IFF_*), from /sys/class/net/IF/flags ("0x1091").
+     *
+     * @param sysClassNet /sys/class/net (another directory in tests)
+     * @param ifname interface name
+     * @return the flags, or -1 when there is no such interface or the name is no plain name
+     */
+    static int flagsOf(final Path sysClassNet, final String ifname) {
+        if (ifname.isEmpty() || ifname.indexOf('/') >= 0 || ifname.startsWith(".")) {
+            return -1;
+        }
+        try {
+            final String text = Files.readString(sysClassNet.resolve(ifname).resolve("flags")).strip();
+            return Integer.parseInt(text.startsWith("0x") ? text.substring(2) : text, 16);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

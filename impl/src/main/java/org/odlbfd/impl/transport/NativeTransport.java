@@ -121,6 +121,7 @@ public final class NativeTransport implements Transport {
     @Override
     public void attach(final BfdEngine bfdEngine) {
         engine = requireNonNull(bfdEngine);
+        bfdEngine.pointToPointInterfaces(interfaces::pointToPoint);
     }
 
     @Override

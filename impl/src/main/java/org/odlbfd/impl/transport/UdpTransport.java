@@ -174,6 +174,8 @@ public final class UdpTransport implements Transport {
      */
     public void attach(final BfdEngine bfdEngine) {
         engine = requireNonNull(bfdEngine);
+        final Interfaces interfaces = new Interfaces();
+        bfdEngine.pointToPointInterfaces(interfaces::pointToPoint);
     }
 
     @Nullable BfdEngine engine() {
