@@ -61,7 +61,9 @@ final class Interfaces {
 
     /**
      * Whether an interface is point-to-point (RFC 5881 §6 then accepts the first packet from any
-     * source address). Read once per name; an interface that does not exist yet is asked again.
+     * source address). Read once per name, unreadable flags included: the names asked about are
+     * those packets arrived on, and a flood on an interface whose flags cannot be read must not
+     * cost a file read per packet. {@link #clear} forgets the answers.
      *
      * @param ifname interface name
      * @return true when its flags have IFF_POINTOPOINT
@@ -72,11 +74,11 @@ final class Interfaces {
             return known;
         }
         final int flags = flagsOf(SYS_CLASS_NET, ifname);
-        if (flags < 0) {
-            return false;
+        final boolean p2p = flags >= 0 && (flags & IFF_POINTOPOINT) != 0;
+        if (pointToPoint.size() < ARRAY) {
+            // bounded: names come from the kernel's interface table, not from packet contents
+            pointToPoint.put(ifname, p2p);
         }
-        final boolean p2p = (flags & IFF_POINTOPOINT) != 0;
-        pointToPoint.put(ifname, p2p);
         return p2p;
     }
 
