@@ -252,21 +252,18 @@ public final class BfdEngine implements BfdSessionService {
     }
 
     /**
-     * The shard of a packet with Your Discriminator zero: a multihop packet whose exact (local,
-     * remote) key is unknown may belong to a session with the wildcard local address.
+     * The shard of a packet with Your Discriminator zero. When its exact key is unknown, a multihop
+     * packet may belong to a session with the wildcard local address, and a single-hop packet on a
+     * point-to-point interface to that interface's only session ({@link PointToPoint}).
      */
     private Shard demuxShard(final SessionKey key) {
-        final Shard pointToPointShard = pointToPoint.shardOf(key);
-        if (pointToPointShard != null) {
-            return pointToPointShard;
+        final Shard known = keyShards.get(key);
+        if (known != null) {
+            return known;
         }
-        if (key instanceof MultiHopKey mh && !keyShards.containsKey(key)) {
-            final Shard wildcard = keyShards.get(SessionTable.wildcardLocal(mh));
-            if (wildcard != null) {
-                return wildcard;
-            }
-        }
-        return shardOf(key);
+        final Shard other = key instanceof MultiHopKey mh ? keyShards.get(SessionTable.wildcardLocal(mh))
+            : pointToPoint.shardOf(key);
+        return other != null ? other : shardOf(key);
     }
 
     /**
