@@ -17,12 +17,10 @@ import static org.odlbfd.impl.engine.Scripted.pkt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.odlbfd.api.AuthType;
 import org.odlbfd.api.State;
 import org.odlbfd.impl.auth.AuthKey;
-import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.policy.DampingConfig;
 import org.odlbfd.impl.policy.PolicyConfig;
 import org.odlbfd.impl.session.SessionConfig;
@@ -117,17 +115,7 @@ class NotUpReasonTest {
     @Test
     void authenticationFailingWithTheCount() {
         final AuthKey key = new AuthKey(1, "secret".getBytes(StandardCharsets.US_ASCII));
-        final Scripted peer = new Scripted(new KeyProvider() {
-            @Override
-            public @Nullable AuthKey sendKey(final String keyChain) {
-                return key;
-            }
-
-            @Override
-            public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
-                return keyId == 1 ? key : null;
-            }
-        });
+        final Scripted peer = new Scripted(Scripted.oneKey("k", key));
         peer.policies.configure(new SessionConfig("a", KEY_A, ADDR_A, 300_000, 300_000, 3, 0, 0, false, false,
             AuthType.SIMPLE_PASSWORD, "k", 0, 0, 254, false), PolicyConfig.NONE);
         // the peer sends without authentication: RFC 5880 6.8.6, the A bit must match

@@ -44,17 +44,7 @@ import org.odlbfd.impl.session.SessionConfig;
  */
 class Rfc5880ReceptionTest {
     private static final AuthKey KEY = new AuthKey(7, "conformance".getBytes(StandardCharsets.US_ASCII));
-    private static final KeyProvider KEYS = new KeyProvider() {
-        @Override
-        public @Nullable AuthKey sendKey(final String keyChain) {
-            return "k".equals(keyChain) ? KEY : null;
-        }
-
-        @Override
-        public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
-            return "k".equals(keyChain) && keyId == KEY.keyId() ? KEY : null;
-        }
-    };
+    private static final KeyProvider KEYS = Scripted.oneKey("k", KEY);
 
     private final Scripted peer = new Scripted(KEYS);
     private int ours;

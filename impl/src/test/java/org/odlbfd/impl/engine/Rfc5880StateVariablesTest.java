@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.odlbfd.api.AuthType;
 import org.odlbfd.api.Diagnostic;
@@ -99,17 +98,7 @@ class Rfc5880StateVariablesTest {
     @Test
     void s6_8_1_authSeqKnownIsForgottenAfterTwiceTheDetectionTime() {
         final AuthKey key = new AuthKey(1, "seq".getBytes(StandardCharsets.US_ASCII));
-        final KeyProvider keys = new KeyProvider() {
-            @Override
-            public AuthKey sendKey(final String keyChain) {
-                return key;
-            }
-
-            @Override
-            public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
-                return keyId == 1 ? key : null;
-            }
-        };
+        final KeyProvider keys = Scripted.oneKey("c", key);
         final Scripted signed = new Scripted(keys);
         final SessionConfig config = new SessionConfig("a", KEY_A, ADDR_A, 300_000, 300_000, 3, 0, 0, false, false,
             AuthType.METICULOUS_KEYED_SHA1, "c", 0, 0, 254, false);

@@ -20,7 +20,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.odlbfd.api.AuthType;
 import org.odlbfd.api.SingleHopKey;
@@ -179,17 +178,7 @@ class Rfc5881PointToPointTest {
     @Test
     void s6_authenticationStillAppliesOnPointToPointLinks() {
         final AuthKey key = new AuthKey(7, "point-to-point".getBytes(StandardCharsets.US_ASCII));
-        final KeyProvider keys = new KeyProvider() {
-            @Override
-            public @Nullable AuthKey sendKey(final String keyChain) {
-                return "k".equals(keyChain) ? key : null;
-            }
-
-            @Override
-            public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
-                return "k".equals(keyChain) && keyId == key.keyId() ? key : null;
-            }
-        };
+        final KeyProvider keys = Scripted.oneKey("k", key);
         final Scripted signed = new Scripted(keys);
         signed.engine.pointToPointInterfaces("tun0"::equals);
         signed.engine.configure(new SessionConfig("p2p", KEY, LOCAL, 300_000, 300_000, 3, 0, 0, false, false,

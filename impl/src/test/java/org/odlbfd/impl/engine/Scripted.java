@@ -16,6 +16,7 @@ import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.SessionKey;
 import org.odlbfd.api.State;
+import org.odlbfd.impl.auth.AuthKey;
 import org.odlbfd.impl.auth.Authenticator;
 import org.odlbfd.impl.auth.KeyProvider;
 import org.odlbfd.impl.packet.AuthSection;
@@ -283,5 +284,26 @@ final class Scripted implements PacketSink, EngineObserver {
 
     static InetAddress addr(final String text) {
         return EngineScenarioTest.addr(text);
+    }
+
+    /**
+     * A key provider holding one key in one key chain: it signs with it and accepts it by its Key ID.
+     *
+     * @param chain the key chain's name
+     * @param key the key
+     * @return the provider
+     */
+    static KeyProvider oneKey(final String chain, final AuthKey key) {
+        return new KeyProvider() {
+            @Override
+            public @Nullable AuthKey sendKey(final String keyChain) {
+                return chain.equals(keyChain) ? key : null;
+            }
+
+            @Override
+            public @Nullable AuthKey acceptKey(final String keyChain, final int keyId) {
+                return chain.equals(keyChain) && keyId == key.keyId() ? key : null;
+            }
+        };
     }
 }
