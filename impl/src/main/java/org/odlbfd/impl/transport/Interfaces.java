@@ -120,14 +120,14 @@ final class Interfaces {
      * @return the VRF device name, or null for the default VRF
      */
     static @Nullable String vrfOf(final String ifname) {
-        final Path master = Path.of("/sys/class/net", ifname, "master");
+        final Path master = SYS_CLASS_NET.resolve(ifname).resolve("master");
         try {
             if (!Files.isSymbolicLink(master)) {
                 return null;
             }
             final String name = Files.readSymbolicLink(master).getFileName().toString();
             // a VRF device has no 'bridge' or 'bonding' directory; its uevent says DEVTYPE=vrf
-            final Path uevent = Path.of("/sys/class/net", name, "uevent");
+            final Path uevent = SYS_CLASS_NET.resolve(name).resolve("uevent");
             return Files.isReadable(uevent) && Files.readString(uevent).contains("DEVTYPE=vrf") ? name : null;
         } catch (IOException e) {
             return null;
