@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jdt.annotation.Nullable;
 import org.odlbfd.api.BfdSessionService;
 import org.odlbfd.api.SessionKey;
@@ -56,6 +57,8 @@ public final class RouteTracker implements AutoCloseable {
     private final ScheduledExecutorService executor;
     // confined to the executor's thread
     private TrackedConfig config = TrackedConfig.EMPTY;
+    /** Configurations taken so far, so a test can tell that its change reached the tracker. */
+    private final AtomicLong configurations = new AtomicLong();
     private final Map<SessionKey, TrackedSession> sessions = new HashMap<>();
     private final Map<SessionKey, Set<RouteId>> users = new HashMap<>();
     private final Map<RouteId, RouteState> states = new HashMap<>();
@@ -102,6 +105,16 @@ public final class RouteTracker implements AutoCloseable {
      * @param timeoutMillis at most this long
      * @return true when drained
      */
+    /**
+     * How many configurations the tracker has taken; for tests, whose datastore change reaches it
+     * through an asynchronous listener that {@link #drain} cannot wait for.
+     *
+     * @return count
+     */
+    long configurations() {
+        return configurations.get();
+    }
+
     boolean drain(final long timeoutMillis) {
         try {
             executor.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -117,6 +130,7 @@ public final class RouteTracker implements AutoCloseable {
     private void apply(final TrackedConfig next) {
         final TrackedConfig previous = config;
         config = next;
+        configurations.incrementAndGet();
         // every session the configuration needs: the fastest timers any of its own users asks for
         final Map<SessionKey, Tracking.OwnSession> wanted = new HashMap<>();
         final Map<SessionKey, Set<RouteId>> nextUsers = new HashMap<>();

@@ -184,8 +184,11 @@ class RouteTrackerTest extends AbstractConcurrentDataBrokerTest {
         await(() -> sink.table.containsKey(NET) && sink.table.containsKey(other));
 
         // FRR staticd's bug: BFD removed from one route took the session of the other with it
+        final long taken = tracker.configurations();
         put(statics("st", route(NET.toString(), simple("192.0.2.2", "vA", null)),
             route(other.toString(), simple("192.0.2.2", "vA", bfd()))));
+        // nothing visible changes until the session goes down: wait for the listener to hand it over
+        await(() -> tracker.configurations() > taken);
         settle();
         assertEquals(1, sessions.open(A).size(), "the other route still tracks the session");
         assertTrue(sink.table.containsKey(NET) && sink.table.containsKey(other));
